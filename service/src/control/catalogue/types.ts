@@ -99,7 +99,7 @@ export interface ResourceKind {
   description: string;
   fields: Fields;
   unique?: readonly UniqueKey[];
-  quotas?: readonly Quota[];
+  quota?: Quota;
   /** Field used as the display name and the `name` filter, when the kind has one. */
   nameField?: string;
   /** Documented `terraform import` ID format; defaults to the resource id. */

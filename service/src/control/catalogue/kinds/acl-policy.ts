@@ -18,7 +18,7 @@ export const aclPolicy: ResourceKind = {
     }),
   }),
   unique: [{ fields: ['name'] }],
-  quotas: [{ name: 'acl_policies_per_tenant', default: 100, per: [] }],
+  quota: { name: 'acl_policies_per_tenant', default: 100, per: [] },
   check: (p): FieldError[] => p.entity_type === 'TENANT' ? [] : (p.values ?? []).flatMap((v: string, i: number) =>
     isValidCidrOrIp(v) ? [] : [{ field: `values[${i}]`, message: `"${v}" is not a valid IP address or CIDR block` }]),
 };

@@ -107,6 +107,6 @@ export const api: ResourceKind = {
     failure_example: str('Example failed response (documentation).', { maxLength: 20480, default: '' }),
   }),
   unique: [{ fields: ['group_id', 'name'] }],
-  quotas: [{ name: 'apis_per_tenant', default: 200, per: [] }],
+  quota: { name: 'apis_per_tenant', default: 200, per: [] },
   check: (input): FieldError[] => checkApi(input),
 };

@@ -14,5 +14,5 @@ export const appAuthorization: ResourceKind = {
     stage_id: ref('stage', 'The stage in which the app may call the API.', { required: true, immutable: true }),
   }),
   unique: [{ fields: ['app_id', 'api_id', 'stage_id'] }],
-  quotas: [{ name: 'app_authorizations_per_tenant', default: 10000, per: [] }],
+  quota: { name: 'app_authorizations_per_tenant', default: 10000, per: [] },
 };

@@ -14,5 +14,5 @@ export const appCode: ResourceKind = {
     }),
   }),
   unique: [{ fields: ['code'], scope: 'global' }],
-  quotas: [{ name: 'app_codes_per_app', default: 5, per: ['app_id'] }],
+  quota: { name: 'app_codes_per_app', default: 5, per: ['app_id'] },
 };

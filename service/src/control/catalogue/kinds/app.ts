@@ -16,5 +16,5 @@ export const app: ResourceKind = {
     }),
   }),
   unique: [{ fields: ['name'] }],
-  quotas: [{ name: 'apps_per_tenant', default: 50, per: [] }],
+  quota: { name: 'apps_per_tenant', default: 50, per: [] },
 };

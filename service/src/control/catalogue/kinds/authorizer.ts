@@ -44,7 +44,7 @@ export const authorizer: ResourceKind = {
     http,
   }),
   unique: [{ fields: ['name'] }],
-  quotas: [{ name: 'authorizers_per_tenant', default: 50, per: [] }],
+  quota: { name: 'authorizers_per_tenant', default: 50, per: [] },
   check: (a): FieldError[] => {
     if (a.type === 'JWT') {
       if (!a.jwt) return [{ field: 'jwt', message: 'is required when type is JWT' }];

@@ -22,5 +22,5 @@ export const certificate: ResourceKind = {
     fingerprint_sha256: str('SHA-256 fingerprint of the leaf certificate.', { computed: true }),
   }),
   unique: [{ fields: ['name'] }],
-  quotas: [{ name: 'certificates_per_tenant', default: 100, per: [] }],
+  quota: { name: 'certificates_per_tenant', default: 100, per: [] },
 };

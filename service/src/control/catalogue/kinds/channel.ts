@@ -35,7 +35,7 @@ export const channel: ResourceKind = {
     health_check: healthCheck,
   }),
   unique: [{ fields: ['name'] }],
-  quotas: [{ name: 'channels_per_tenant', default: 100, per: [] }],
+  quota: { name: 'channels_per_tenant', default: 100, per: [] },
   check: (c): FieldError[] => {
     const hc = c.health_check;
     if (hc && (hc.timeout_seconds ?? 5) >= (hc.interval_seconds ?? 10)) {

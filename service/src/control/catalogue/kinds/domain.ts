@@ -18,5 +18,5 @@ export const domain: ResourceKind = {
     certificate_id: ref('certificate', 'Certificate served for this hostname over HTTPS; it must cover the hostname.'),
   }),
   unique: [{ fields: ['hostname'], scope: 'global' }],
-  quotas: [{ name: 'domains_per_group', default: 5, per: ['group_id'] }],
+  quota: { name: 'domains_per_group', default: 5, per: ['group_id'] },
 };

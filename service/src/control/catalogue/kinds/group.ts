@@ -13,5 +13,5 @@ export const group: ResourceKind = {
     subdomain: str('Generated hostname `{id}.{base-domain}` that routes to this group (for testing).', { computed: true }),
   }),
   unique: [{ fields: ['name'] }],
-  quotas: [{ name: 'groups_per_tenant', default: 50, per: [] }],
+  quota: { name: 'groups_per_tenant', default: 50, per: [] },
 };

@@ -16,7 +16,7 @@ export const signatureKey: ResourceKind = {
     }),
   }),
   unique: [{ fields: ['name'] }],
-  quotas: [{ name: 'signature_keys_per_tenant', default: 100, per: [] }],
+  quota: { name: 'signature_keys_per_tenant', default: 100, per: [] },
   check: (k): FieldError[] => (k.type ?? 'HMAC') === 'HMAC' && typeof k.secret === 'string' && k.secret.length < 16
     ? [{ field: 'secret', message: 'must be at least 16 characters for HMAC keys' }] : [],
 };

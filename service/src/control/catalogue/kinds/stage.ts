@@ -16,5 +16,5 @@ export const stage: ResourceKind = {
     description: description('stage'),
   }),
   unique: [{ fields: ['name'] }],
-  quotas: [{ name: 'stages_per_tenant', default: 10, per: [] }],
+  quota: { name: 'stages_per_tenant', default: 10, per: [] },
 };

@@ -26,7 +26,7 @@ export const throttlingPolicy: ResourceKind = {
     }), { maxItems: 100, default: [] }),
   }),
   unique: [{ fields: ['name'] }],
-  quotas: [{ name: 'throttling_policies_per_tenant', default: 100, per: [] }],
+  quota: { name: 'throttling_policies_per_tenant', default: 100, per: [] },
   check: (p): FieldError[] => {
     const errors: FieldError[] = [];
     const over = (field: string, value: unknown, cap: unknown, capName: string) => {

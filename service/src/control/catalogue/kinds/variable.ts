@@ -16,5 +16,5 @@ export const variable: ResourceKind = {
     value: str('Value substituted for `#name#`.', { required: true, minLength: 1, maxLength: 255 }),
   }),
   unique: [{ fields: ['group_id', 'stage_id', 'name'] }],
-  quotas: [{ name: 'variables_per_group_stage', default: 50, per: ['group_id', 'stage_id'] }],
+  quota: { name: 'variables_per_group_stage', default: 50, per: ['group_id', 'stage_id'] },
 };
