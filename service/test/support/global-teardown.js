@@ -1,0 +1,3 @@
+module.exports = async function globalTeardown() {
+  globalThis.__APIGW_PG__?.stop();
+};

@@ -1,0 +1,1 @@
+process.env.APIGW_TEST_DB = 'sqlite';
