@@ -10,6 +10,7 @@ import { openDatabase, type Database } from './control/db/database';
 import { loadKeys } from './control/security/keys';
 import type { Config } from './shared/config';
 import { createLogger } from './shared/logger';
+import { createMetrics } from './shared/metrics';
 
 export interface RunningService {
   adminUrl: string;
@@ -27,7 +28,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function startService(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningService> {
   const keys = loadKeys(config.dataDir, config.jwtSecret, config.masterKey);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const control = createControlPlane(db, config, keys, log);
+  const control = createControlPlane(db, config, keys, log, createMetrics());
   const admin = createServer(control.app);
   const adminPort = await listen(admin, config.adminPort, config.adminHost);
   const adminUrl = `http://${config.adminHost}:${adminPort}`;

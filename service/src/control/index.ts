@@ -9,14 +9,14 @@ import { createSecretBox } from './security/secret-box';
 import type { ServiceKeys } from './security/keys';
 import { ResourceService } from './services/resource-service';
 import { TenantService } from './services/tenant-service';
-import type { RequestHandler } from 'express';
+import type { ServiceMetrics } from '../shared/metrics';
 
 export interface ControlPlane {
   service: ResourceService;
   app: ReturnType<typeof createAdminApp>;
 }
 
-export function createControlPlane(db: Database, config: Config, keys: ServiceKeys, log: Logger, metrics?: RequestHandler): ControlPlane {
+export function createControlPlane(db: Database, config: Config, keys: ServiceKeys, log: Logger, metrics: ServiceMetrics): ControlPlane {
   const service = new ResourceService(db, config, createSecretBox(keys.masterKey), KIND_HOOKS);
   const app = createAdminApp({
     service,

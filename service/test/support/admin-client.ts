@@ -9,6 +9,7 @@ import { loadKeys } from '../../src/control/security/keys';
 import { createToken } from '../../src/control/security/tokens';
 import { loadConfig, type Config } from '../../src/shared/config';
 import { createLogger } from '../../src/shared/logger';
+import { createMetrics } from '../../src/shared/metrics';
 import { createTestDatabase, type TestDatabase } from './databases';
 
 export interface AdminHarness {
@@ -34,7 +35,7 @@ export async function startAdmin(overrides: Partial<Config> = {}): Promise<Admin
   const config = loadConfig({}, { dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl, ...overrides });
   const keys = loadKeys(config.dataDir, 'test-jwt-secret-0123456789abcdef', undefined);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const control = createControlPlane(db, config, keys, createLogger('silent'));
+  const control = createControlPlane(db, config, keys, createLogger('silent'), createMetrics());
   const as = (tenant: string): TenantClient => {
     const auth = `Bearer ${createToken(keys.jwtSecret, { tenant })}`;
     const agent = request(control.app);

@@ -2,7 +2,9 @@
  * The management API (express): health and documents without a token, everything under /v1 with a
  * Bearer token naming the tenant. Routes stay thin; services hold the rules.
  */
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express } from 'express';
+import type { ServiceMetrics } from '../../shared/metrics';
+import { measureRequests, metricsEndpoint } from './metrics';
 import type { ResourceService } from '../services/resource-service';
 import type { TenantService } from '../services/tenant-service';
 import { actionRoutes } from './action-routes';
@@ -19,8 +21,7 @@ export interface AdminAppOptions {
   log: ErrorLogger;
   /** Extra routers mounted under /v1 after authentication (e.g. import/export). */
   extraRoutes?: express.Router[];
-  /** Serves /metrics when the process exposes them. */
-  metrics?: RequestHandler;
+  metrics: ServiceMetrics;
   maxJsonBytes?: number;
 }
 
@@ -36,7 +37,7 @@ export function createAdminApp(options: AdminAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(requestId);
+  app.use(requestId, measureRequests(options.metrics));
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {
     try {
@@ -47,7 +48,7 @@ export function createAdminApp(options: AdminAppOptions): Express {
     }
   });
   app.get('/openapi.json', (_req, res) => { res.json(options.openapiDocument); });
-  if (options.metrics) app.get('/metrics', options.metrics);
+  app.get('/metrics', metricsEndpoint(options.metrics));
 
   app.use('/v1', authenticate(options.jwtSecret), requireJson,
     express.json({ limit: options.maxJsonBytes ?? 6 * 1024 * 1024, strict: true }),

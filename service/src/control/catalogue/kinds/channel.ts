@@ -3,7 +3,7 @@ import type { FieldError, ResourceKind } from '../types';
 
 const member = obj('A backend server of the channel.', {
   host: str('IP address or hostname.', { required: true, minLength: 1, maxLength: 253 }),
-  port: int('Port.', { required: true, minimum: 1, maximum: 65535 }),
+  port: int('Port the member listens on.', { required: true, minimum: 1, maximum: 65535 }),
   weight: int('Relative share of traffic; 0 takes the member out of rotation.', { minimum: 0, maximum: 100, default: 1 }),
 });
 

@@ -1,0 +1,27 @@
+/**
+ * The Prometheus registry of the process. Labels are bounded: route templates, never raw paths or
+ * callers. The data plane adds its own metrics to the same registry.
+ */
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+export interface ServiceMetrics {
+  registry: Registry;
+  adminRequests: Counter<'method' | 'route' | 'status_class'>;
+  adminDuration: Histogram<'method' | 'route'>;
+}
+
+export function createMetrics(): ServiceMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'apigw_process_' });
+  return {
+    registry,
+    adminRequests: new Counter({
+      name: 'apigw_admin_requests_total', help: 'Management API requests, by route template and status class.',
+      labelNames: ['method', 'route', 'status_class'], registers: [registry],
+    }),
+    adminDuration: new Histogram({
+      name: 'apigw_admin_request_duration_seconds', help: 'Management API request duration, by route template.',
+      labelNames: ['method', 'route'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
+    }),
+  };
+}
