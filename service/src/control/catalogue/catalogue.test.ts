@@ -1,6 +1,7 @@
 /** The catalogue's own invariants: what the OpenAPI document, validation and provider rely on. */
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { objectSchema } from './json-schema';
 import { KINDS_BY_NAME, RESOURCE_KINDS } from './kinds';
 import type { Field, Fields } from './types';
 import { walk } from './walk';
@@ -54,7 +55,6 @@ test('every default value is valid for its field', () => {
   addFormats(ajv);
   for (const [path, f] of everyField) {
     if (f.default === undefined) continue;
-    const { objectSchema } = require('./json-schema');
     const schema = objectSchema({ v: f }, 'input');
     expect([path, ajv.validate(schema, { v: f.default })]).toEqual([path, true]);
   }
