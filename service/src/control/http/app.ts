@@ -10,6 +10,7 @@ import type { TenantService } from '../services/tenant-service';
 import { actionRoutes } from './action-routes';
 import { authenticate, contextOf, requestId } from './context';
 import { errorHandler, routeNotFound, type ErrorLogger } from './errors';
+import { importExportRoutes } from './import-export-routes';
 import { resourceRoutes } from './resource-routes';
 import { ApiError } from '../errors';
 
@@ -19,8 +20,6 @@ export interface AdminAppOptions {
   jwtSecret: string;
   openapiDocument: object;
   log: ErrorLogger;
-  /** Extra routers mounted under /v1 after authentication (e.g. import/export). */
-  extraRoutes?: express.Router[];
   metrics: ServiceMetrics;
   maxJsonBytes?: number;
 }
@@ -55,7 +54,7 @@ export function createAdminApp(options: AdminAppOptions): Express {
     async (req, _res, next) => { await options.tenants.ensure(contextOf(req)); next(); });
   app.use(resourceRoutes(options.service));
   app.use(actionRoutes(options.service));
-  for (const router of options.extraRoutes ?? []) app.use(router);
+  app.use(importExportRoutes(options.service));
   app.use(routeNotFound);
   app.use(errorHandler(options.log));
   return app;

@@ -5,6 +5,8 @@
  * hold the shared address while operations set their own path. Values are checked by the catalogue
  * validation afterwards; this file only refuses shapes that cannot be merged.
  */
+import { isDeepStrictEqual } from 'node:util';
+import { backendFields } from '../catalogue/kinds/api';
 import { ApiError } from '../errors';
 import { isObject } from './doc-walk';
 import { EXT, type ApiInput, type Doc, type ExportDetail } from './types';
@@ -69,6 +71,18 @@ export function readExtensions(levels: Doc[], where: string): ImportedExtensions
   };
 }
 
+/**
+ * A backend without the fields left at their catalogue default (mock_body on an HTTP backend...):
+ * they say nothing, and the import fills them back in. `type` stays, as the reader needs it.
+ */
+function compactBackend(backend: Record<string, unknown>): Doc {
+  return Object.fromEntries(Object.entries(backend).filter(([name, value]) =>
+    name === 'type' || !isDeepStrictEqual(value, backendFields[name]?.default)));
+}
+
+const compactPolicyBackend = (pb: Record<string, unknown>): Doc =>
+  (isObject(pb.backend) ? { ...pb, backend: compactBackend(pb.backend) } : pb);
+
 /** The x-apigw-* extensions of an exported operation (detail `full` and `policies` only). */
 export function writeExtensions(api: ApiInput, detail: ExportDetail): Doc {
   if (detail === 'basic') return {};
@@ -79,8 +93,8 @@ export function writeExtensions(api: ApiInput, detail: ExportDetail): Doc {
     [EXT.matchMode]: api.request.match_mode ?? 'EXACT',
     [EXT.cors]: api.request.cors ?? false,
     [EXT.auth]: auth,
-    [EXT.backend]: api.backend,
+    [EXT.backend]: compactBackend(api.backend),
     [EXT.backendParameters]: api.backend_parameters ?? [],
-    [EXT.policyBackends]: api.policy_backends ?? [],
+    [EXT.policyBackends]: (api.policy_backends ?? []).map(compactPolicyBackend),
   };
 }

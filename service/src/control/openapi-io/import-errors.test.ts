@@ -23,7 +23,9 @@ describe('document-level errors', () => {
     ['{"hello": "world"}', /no "swagger" or "openapi" field/],
     ['swagger: "1.2"\ninfo: {title: t, version: "1"}\npaths: {}', /unsupported Swagger version "1.2"/],
     ['openapi: "4.0.0"\ninfo: {title: t, version: "1"}\npaths: {}', /unsupported OpenAPI version "4.0.0"/],
-    ['openapi: "3.0.3"\npaths: {}', /invalid OpenAPI 3.0.3 document: .*info/],
+    ['openapi: "3.0.3"\npaths: {}', /^the document has no "info" object$/],
+    ['openapi: "3.0.3"\ninfo: {title: t, version: "1"}', /^the document has no "paths" object$/],
+    ['openapi: "3.0.3"\ninfo: {title: t}\npaths: {}', /^invalid OpenAPI 3.0.3 document: #\/info must have required property 'version'$/],
     ['swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {/a: {get: {}}}', /invalid Swagger 2.0 document: .*responses/],
   ])('%j is refused', async (text, message) => {
     expect((await importError(text)).message).toMatch(message);
@@ -75,7 +77,7 @@ describe('partial imports', () => {
           parameters: [
             { name: 'session', in: 'cookie', schema: { type: 'string' } },
             { name: 'filter[name]', in: 'query', schema: { type: 'string' } },
-            { name: 'q', in: 'query', schema: { type: 'string', pattern: '(unclosed', minLength: 2, exclusiveMaximum: 9 } },
+            { name: 'q', in: 'query', schema: { type: 'string', pattern: '(unclosed', minLength: 2, maximum: 9, exclusiveMaximum: true } },
           ],
           ...ok,
         },
@@ -102,9 +104,25 @@ describe('partial imports', () => {
   });
 
   it('keeps operationId names and makes generated ones unique', async () => {
-    const doc = oas3({ '/x': { get: ok, post: { operationId: 'get_x', ...ok } }, '/x/': { get: { operationId: '9 lives!', ...ok } } });
+    const doc = oas3({ '/x': { get: ok, post: { operationId: 'get_x', ...ok } }, '/y': { get: { operationId: '9 lives!', ...ok } } });
     const { apis } = await parseApiDocument(doc);
     expect(apis.map((a) => a.name)).toEqual(['get_x_2', 'get_x', 'api_9_lives']);
+  });
+
+  it('skips an operation whose route an earlier one already serves', async () => {
+    const pathParam = (name: string) => [{ name, in: 'path', required: true, schema: { type: 'string' } }];
+    const doc = oas3({
+      '/a/{x}': { get: { parameters: pathParam('x'), ...ok } },
+      '/a/{y}': { get: { parameters: pathParam('y'), ...ok }, post: { parameters: pathParam('y'), ...ok } },
+      '/b': { get: ok, 'x-apigw-any-method': ok },
+      '/b/': { get: { ...ok, 'x-apigw-match-mode': 'PREFIX' } },
+    });
+    const { apis, warnings } = await parseApiDocument(doc);
+    expect(apis.map((a) => `${a.request.method} ${a.request.path}`)).toEqual(['GET /a/{x}', 'POST /a/{y}', 'GET /b', 'GET /b/']);
+    expect(warnings).toEqual([
+      'GET /a/{y}: skipped: serves the same route as GET /a/{x}',
+      'ANY /b: skipped: serves the same route as GET /b',
+    ]);
   });
 
   it('reports an empty document', async () => {

@@ -1,5 +1,7 @@
 /** The x-apigw-* extensions on import, from test/fixtures/openapi/apigw-extensions.yaml. */
-import { readOpenapiFixture } from '../../../test/support/openapi-fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectValidApiBody, readOpenapiFixture } from '../../../test/support/openapi-fixtures';
 import { parseApiDocument } from './import';
 import type { ApiInput } from './types';
 
@@ -54,4 +56,16 @@ it('reads channel backends and policy backends', () => {
     conditions: [{ source: 'SOURCE_IP', operator: 'CIDR', value: '10.0.0.0/8' }],
     backend: expect.objectContaining({ type: 'HTTP', address: 'https://canary.internal' }),
   }]);
+});
+
+it('the example in docs/import-export.md imports as described', async () => {
+  const page = readFileSync(join(__dirname, '../../../../docs/import-export.md'), 'utf8');
+  const example = /```yaml\n([\s\S]*?)```/.exec(page)?.[1] ?? '';
+  const result = await parseApiDocument(example);
+  expect(result.warnings).toEqual([]);
+  expect(result.apis.map((a) => `${a.name} ${a.request.method} ${a.request.path}`)).toEqual([
+    'getOrder GET /orders/{id}', 'readFile GET /files/{path+}', 'static ANY /static',
+  ]);
+  for (const api of result.apis) expectValidApiBody(api as unknown as Record<string, unknown>);
+  expect(result.apis[0].backend).toMatchObject({ type: 'HTTP', address: 'https://#orders_host#:8443', path: '/v2/orders/{order_id}' });
 });

@@ -7,6 +7,7 @@
  */
 import { api as apiKind } from '../catalogue/kinds/api';
 import { ApiError } from '../errors';
+import { routesOverlap } from '../resources/api';
 import { validateInput } from '../services/validator';
 import { isObject } from './doc-walk';
 import { extensionOf } from './extensions';
@@ -56,6 +57,7 @@ function validated(candidate: ApiInput, src: OperationSource): ApiInput | undefi
 
 interface Named {
   api: ApiInput;
+  where: string;
   /** From the operationId: such names are handed out before generated ones, so they stay as written. */
   explicit: boolean;
   base: string;
@@ -71,7 +73,7 @@ function importOne(src: OperationSource): Named | undefined {
   if (!api) return undefined;
   const id = src.operation.operationId;
   const explicit = typeof id === 'string' && id !== '';
-  return { api, explicit, base: explicit ? sanitiseName(id) : nameFromRoute(src.method, src.pathKey) };
+  return { api, where: src.where, explicit, base: explicit ? sanitiseName(id) : nameFromRoute(src.method, src.pathKey) };
 }
 
 function assignNames(imported: Named[]): ApiInput[] {
@@ -91,7 +93,10 @@ export async function parseApiDocument(input: string | object, options: ImportOp
   const imported: Named[] = [];
   for (const src of operations(doc, version, basePath, warnings)) {
     const one = importOne(src);
-    if (one) imported.push(one);
+    // The group would refuse the second of two APIs serving one route (PATH_CONFLICT); say which here.
+    const clash = one && imported.find((other) => routesOverlap(other.api.request, one.api.request));
+    if (clash) src.warn(`skipped: serves the same route as ${clash.where}`);
+    else if (one) imported.push(one);
   }
   const apis = assignNames(imported);
   if (!apis.length) warnings.push('the document has no operation that can be imported');

@@ -49,6 +49,13 @@ function detectVersion(doc: Doc): 2 | 3 {
   throw invalid('not a Swagger 2.0 or OpenAPI 3 document: it has no "swagger" or "openapi" field');
 }
 
+/** swagger-parser's own message for these is "[object Object] is not a valid ... definition". */
+function requireTopLevel(doc: Doc): void {
+  if (!isObject(doc.info)) throw invalid('the document has no "info" object');
+  const webhooksOnly = typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1') && isObject(doc.webhooks);
+  if (!isObject(doc.paths) && !webhooksOnly) throw invalid('the document has no "paths" object');
+}
+
 function rejectExternalRefs(doc: Doc): void {
   forEachObject(doc, (node, pointer) => {
     if (typeof node.$ref === 'string' && !node.$ref.startsWith('#')) {
@@ -59,7 +66,8 @@ function rejectExternalRefs(doc: Doc): void {
 
 /** swagger-parser's messages list every schema error; the first few lines say enough. */
 function validationMessage(e: unknown): string {
-  const lines = String((e as Error)?.message ?? e).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = String((e as Error)?.message ?? e).split('\n').map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('Swagger schema validation failed'));
   const more = lines.length > 6 ? ` (and ${lines.length - 6} more lines)` : '';
   return lines.slice(0, 6).join('; ') + more;
 }
@@ -86,6 +94,7 @@ export async function loadDocument(input: string | object): Promise<LoadedDocume
   if (!isObject(raw)) throw invalid('the document must be a JSON or YAML object');
   const warnings = fixQuirks(raw);
   const version = detectVersion(raw);
+  requireTopLevel(raw);
   rejectExternalRefs(raw);
   const doc = await validate(raw, version);
   return { doc, version, warnings };

@@ -59,6 +59,7 @@ function convert(p: Doc, location: ParameterLocation, version: 2 | 3, warn: Warn
   if (description && description.length > 1024) warn(`parameter "${name}": description cut to 1024 characters`);
   const example = exampleOf(p, schema, version);
   if (example !== undefined && example.length <= 1024) out.example = example;
+  else if (example !== undefined) warn(`parameter "${name}": example is longer than 1024 characters and is not kept`);
   return out;
 }
 
