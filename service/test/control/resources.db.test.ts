@@ -59,9 +59,14 @@ describe.each(RESOURCE_KINDS.map((k) => [k.kind, k] as const))('%s', (_name, kin
       if (kind.fields[field].reveal !== 'never') expect(replaced[field]).toEqual(value);
     }
 
-    await acme.delete(`${base}/${created.id}`).expect(204);
+    await acme.delete(`${base}/${created.id}`).set('X-Request-Id', `del-${created.id}`).expect(204);
     const gone = await acme.get(`${base}/${created.id}`).expect(404);
     expect(gone.body.error_code).toBe('NOT_FOUND');
+
+    const audit = (await acme.get(`/v1/audit-events?resource_id=${created.id}`).expect(200)).body.items;
+    expect(audit.map((e: Body) => e.action)).toEqual(expect.arrayContaining(['create', 'update', 'delete']));
+    expect(audit.find((e: Body) => e.action === 'delete')).toMatchObject({ kind: kind.kind, actor: 'acme-admin', request_id: `del-${created.id}` });
+    expect((await globex.get(`/v1/audit-events?resource_id=${created.id}`).expect(200)).body.total).toBe(0);
   });
 
   test('validation errors name the field', async () => {
