@@ -1,20 +1,27 @@
 /**
- * Starts apigw: the management API and metrics on the admin port, and (as its data plane lands)
- * the proxy on the proxy port, in one process by default (`--role` splits them for scale-out).
+ * Starts apigw. Role `all` (the default) runs the management API, the proxy and /metrics in one
+ * process; `admin` and `proxy` split them so many proxy replicas can share one database. The
+ * admin port always serves /metrics, /healthz and /readyz.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 import { createControlPlane } from './control';
 import { openDatabase, type Database } from './control/db/database';
+import { createRuntimeConfigSource } from './control/runtime/loader';
 import { loadKeys } from './control/security/keys';
+import { createSecretBox } from './control/security/secret-box';
+import { createDataPlane, type DataPlane } from './data';
 import type { Config } from './shared/config';
 import { createLogger } from './shared/logger';
-import { createMetrics } from './shared/metrics';
+import { createMetrics, type ServiceMetrics } from './shared/metrics';
 
 export interface RunningService {
   adminUrl: string;
+  /** Set when this process runs the proxy (roles all and proxy). */
+  proxyUrl?: string;
   db: Database;
+  dataPlane?: DataPlane;
   close(): Promise<void>;
 }
 
@@ -25,18 +32,47 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
+/** The admin port of a proxy-only process: metrics and health, nothing else. */
+function proxyAdmin(metrics: ServiceMetrics, db: Database): RequestListener {
+  return async (req, res) => {
+    if (req.url === '/metrics') {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      return res.end(await metrics.registry.metrics());
+    }
+    if (req.url === '/healthz') return res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    if (req.url === '/readyz') {
+      const ok = await db.ping().then(() => true, () => false);
+      return res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(ok ? '{"status":"ready"}' : '{"status":"database unavailable"}');
+    }
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error_code":"ROUTE_NOT_FOUND"}');
+  };
+}
+
 export async function startService(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningService> {
   const keys = loadKeys(config.dataDir, config.jwtSecret, config.masterKey);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const control = createControlPlane(db, config, keys, log, createMetrics());
-  const admin = createServer(control.app);
-  const adminPort = await listen(admin, config.adminPort, config.adminHost);
-  const adminUrl = `http://${config.adminHost}:${adminPort}`;
-  log.info({ admin_url: adminUrl, database: db.dialect }, 'apigw management API listening');
+  const metrics = createMetrics();
+  const adminListener = config.role === 'proxy' ? proxyAdmin(metrics, db) : createControlPlane(db, config, keys, log, metrics).app;
+  const admin = createServer(adminListener);
+  const adminUrl = `http://${config.adminHost}:${await listen(admin, config.adminPort, config.adminHost)}`;
+  let dataPlane: DataPlane | undefined;
+  let proxyUrl: string | undefined;
+  if (config.role !== 'admin') {
+    dataPlane = await createDataPlane({
+      source: createRuntimeConfigSource(db, createSecretBox(keys.masterKey), config.baseDomain),
+      registry: metrics.registry, pollMs: config.configPollMs, log,
+      accessLog: config.accessLog ? pino({ level: 'info', base: undefined }, pino.destination({ sync: false })) : undefined,
+      maxBackendTimeoutMs: config.maxBackendTimeoutMs, maxBodyBytes: config.maxBodyBytes,
+      defaultRateLimitPerSecond: config.defaultRateLimitPerSecond, allowAppCodeOverHttp: config.allowAppCodeOverHttp,
+    });
+    const port = await listen(dataPlane.server, config.proxyPort, config.proxyHost);
+    proxyUrl = `http://${config.proxyHost === '0.0.0.0' ? '127.0.0.1' : config.proxyHost}:${port}`;
+  }
+  log.info({ admin_url: adminUrl, proxy_url: proxyUrl, role: config.role, database: db.dialect }, 'apigw started');
   return {
-    adminUrl,
-    db,
+    adminUrl, proxyUrl, db, dataPlane,
     close: async () => {
+      await dataPlane?.close();
       await new Promise<void>((resolve) => admin.close(() => resolve()));
       admin.closeAllConnections();
       await db.close();

@@ -32,6 +32,8 @@ export interface Config {
   readonly maxImportBytes: number;
   readonly configPollMs: number;
   readonly allowAppCodeOverHttp: boolean;
+  /** One JSON line per proxied request on stdout. */
+  readonly accessLog: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -81,6 +83,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxImportBytes: integer(env, 'APIGW_MAX_IMPORT_BYTES', 5 * 1024 * 1024),
     configPollMs: integer(env, 'APIGW_CONFIG_POLL_MS', 250),
     allowAppCodeOverHttp: env.APIGW_ALLOW_APPCODE_OVER_HTTP === 'true',
+    accessLog: env.APIGW_ACCESS_LOG !== 'false',
     ...overrides,
   };
   return Object.freeze(config);

@@ -209,3 +209,10 @@ export interface RuntimeConfig {
 export const EMPTY_RUNTIME_CONFIG: RuntimeConfig = Object.freeze({
   revision: 0, hosts: {}, groups: {}, apps_by_key: {}, app_codes: {}, channels: {}, authorizers: {}, domains: [],
 }) as RuntimeConfig;
+
+/** Where the proxy gets its configuration (the control plane's loader implements it). */
+export interface RuntimeConfigSource {
+  /** The database's current revision (cheap: one row). */
+  revision(): Promise<number>;
+  load(): Promise<RuntimeConfig>;
+}

@@ -9,14 +9,8 @@ import { ResourceRepository } from '../db/resource-repository';
 import { VersionRepository } from '../db/version-repository';
 import type { SecretBox } from '../security/secret-box';
 import { openSecrets } from '../services/secrets';
-import type { RuntimeConfig } from '../../shared/runtime-config';
+import type { RuntimeConfigSource } from '../../shared/runtime-config';
 import { compileRuntimeConfig, RUNTIME_KINDS } from './compile';
-
-export interface RuntimeConfigSource {
-  /** The database's current revision (cheap: one row). */
-  revision(): Promise<number>;
-  load(): Promise<RuntimeConfig>;
-}
 
 export function createRuntimeConfigSource(db: Database, secrets: SecretBox, baseDomain: string): RuntimeConfigSource {
   const resources = new ResourceRepository(db.sequelize);
