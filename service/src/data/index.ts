@@ -27,6 +27,7 @@ export interface DataPlaneOptions extends DataOptions {
 export async function createDataPlane(options: DataPlaneOptions): Promise<DataPlane> {
   const services = createDataServices(options, createDataMetrics(options.registry), { log: options.log, accessLog: options.accessLog });
   const live = new LiveConfigHolder(options.source, services, options.pollMs, options.log);
+  live.onSwap((config) => services.channels?.update?.(config.runtime.channels));
   await live.start();
   const server = createProxyServer(createRequestHandler(live, services), services);
   return {

@@ -3,22 +3,31 @@
  * counters, nonce memory, health status. Built once per process and handed to policy factories.
  */
 import type { Logger } from 'pino';
+import { createAuthServices, type AuthServices } from './auth';
 import type { OutgoingRequest } from './backend/outgoing';
 import { UpstreamPools } from './backend/pools';
+import { signBackendRequest } from './backend/signing';
+import { createChannelBalancer } from './channels';
+import { createRateLimiter, type RateLimiter } from './throttling';
 import type { DataMetrics } from './metrics';
 import type { CallContext } from './pipeline/context';
+import type { RuntimeConfig } from '../shared/runtime-config';
 
 export interface DataOptions {
   maxBackendTimeoutMs: number;
   maxBodyBytes: number;
   defaultRateLimitPerSecond: number;
   allowAppCodeOverHttp: boolean;
+  /** Shared counters and nonces across proxy replicas; in-process memory when unset. */
+  redisUrl?: string;
 }
 
 export interface DataServices {
   readonly options: DataOptions;
   readonly upstreams: UpstreamPools;
   readonly metrics: DataMetrics;
+  readonly auth: AuthServices;
+  readonly limiter: RateLimiter;
   /** Milliseconds since the epoch; replaceable so time-window tests need no sleeping. */
   now(): number;
   log?: Logger;
@@ -35,16 +44,27 @@ export interface ChannelBalancer {
   /** An origin (`scheme://host:port`) of a healthy member, or undefined when none is healthy. */
   pick(channelId: string, ctx: CallContext, scheme: 'http' | 'https'): string | undefined;
   release?(origin: string): void;
+  /** Called with every new configuration's channels (members, weights, health checks). */
+  update?(channels: RuntimeConfig['channels']): void;
 }
 
 export function createDataServices(options: DataOptions, metrics: DataMetrics, logs: { log?: Logger; accessLog?: Logger } = {}): DataServices {
   const upstreams = new UpstreamPools();
+  const auth = createAuthServices(options);
+  const limiter = createRateLimiter(options);
+  const channels = createChannelBalancer(options);
   return {
     options,
     upstreams,
     metrics,
+    auth,
+    limiter,
+    channels,
+    signBackend: signBackendRequest,
     now: () => Date.now(),
     ...logs,
-    close: () => upstreams.close(),
+    close: async () => {
+      await Promise.all([upstreams.close(), auth.close(), limiter.close(), channels.close()]);
+    },
   };
 }
