@@ -20,6 +20,8 @@ export interface RunningService {
   adminUrl: string;
   /** Set when this process runs the proxy (roles all and proxy). */
   proxyUrl?: string;
+  /** The proxy's HTTPS (SNI) listener, when it runs. */
+  proxyTlsUrl?: string;
   db: Database;
   dataPlane?: DataPlane;
   close(): Promise<void>;
@@ -57,6 +59,7 @@ export async function startService(config: Config, log: Logger = createLogger(co
   const adminUrl = `http://${config.adminHost}:${await listen(admin, config.adminPort, config.adminHost)}`;
   let dataPlane: DataPlane | undefined;
   let proxyUrl: string | undefined;
+  let proxyTlsUrl: string | undefined;
   if (config.role !== 'admin') {
     dataPlane = await createDataPlane({
       source: createRuntimeConfigSource(db, createSecretBox(keys.masterKey), config.baseDomain),
@@ -66,12 +69,13 @@ export async function startService(config: Config, log: Logger = createLogger(co
       defaultRateLimitPerSecond: config.defaultRateLimitPerSecond, allowAppCodeOverHttp: config.allowAppCodeOverHttp,
       redisUrl: config.redisUrl,
     });
-    const port = await listen(dataPlane.server, config.proxyPort, config.proxyHost);
-    proxyUrl = `http://${config.proxyHost === '0.0.0.0' ? '127.0.0.1' : config.proxyHost}:${port}`;
+    const host = config.proxyHost === '0.0.0.0' ? '127.0.0.1' : config.proxyHost;
+    proxyUrl = `http://${host}:${await listen(dataPlane.server, config.proxyPort, config.proxyHost)}`;
+    proxyTlsUrl = `https://${host}:${await listen(dataPlane.tlsServer, config.proxyTlsPort, config.proxyHost)}`;
   }
-  log.info({ admin_url: adminUrl, proxy_url: proxyUrl, role: config.role, database: db.dialect }, 'apigw started');
+  log.info({ admin_url: adminUrl, proxy_url: proxyUrl, proxy_tls_url: proxyTlsUrl, role: config.role, database: db.dialect }, 'apigw started');
   return {
-    adminUrl, proxyUrl, db, dataPlane,
+    adminUrl, proxyUrl, proxyTlsUrl, db, dataPlane,
     close: async () => {
       await dataPlane?.close();
       await new Promise<void>((resolve) => admin.close(() => resolve()));

@@ -1,5 +1,6 @@
 /** Builds the data plane: services, live configuration and the proxy server. */
 import type { Server } from 'node:http';
+import type https from 'node:https';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { RuntimeConfigSource } from '../shared/runtime-config';
@@ -7,10 +8,13 @@ import { LiveConfigHolder } from './live-config';
 import { createDataMetrics } from './metrics';
 import { createRequestHandler } from './proxy/handler';
 import { createProxyServer } from './proxy/server';
+import { createTlsServer, SniContexts } from './proxy/tls';
 import { createDataServices, type DataOptions, type DataServices } from './services';
 
 export interface DataPlane {
   server: Server;
+  /** HTTPS with SNI for custom domains that have certificates. */
+  tlsServer: https.Server;
   live: LiveConfigHolder;
   services: DataServices;
   close(): Promise<void>;
@@ -27,15 +31,23 @@ export interface DataPlaneOptions extends DataOptions {
 export async function createDataPlane(options: DataPlaneOptions): Promise<DataPlane> {
   const services = createDataServices(options, createDataMetrics(options.registry), { log: options.log, accessLog: options.accessLog });
   const live = new LiveConfigHolder(options.source, services, options.pollMs, options.log);
-  live.onSwap((config) => services.channels?.update?.(config.runtime.channels));
+  const sni = new SniContexts();
+  live.onSwap((config) => {
+    services.channels?.update?.(config.runtime.channels);
+    sni.update(config.runtime.domains);
+  });
   await live.start();
-  const server = createProxyServer(createRequestHandler(live, services), services);
+  const handler = createRequestHandler(live, services);
+  const server = createProxyServer(handler, services);
+  const tlsServer = createTlsServer(handler, sni);
   return {
-    server, live, services,
+    server, tlsServer, live, services,
     close: async () => {
       live.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      for (const s of [server, tlsServer]) {
+        await new Promise<void>((resolve) => (s.listening ? s.close(() => resolve()) : resolve()));
+        s.closeAllConnections();
+      }
       await services.close();
     },
   };

@@ -99,7 +99,7 @@ export async function startGateway(overrides: Partial<Config> = {}): Promise<Gat
   const testDb = await createTestDatabase();
   const config = loadConfig({}, {
     dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl, adminPort: 0, proxyPort: 0, proxyHost: '127.0.0.1',
-    jwtSecret: JWT_SECRET, accessLog: false, configPollMs: 100, ...overrides,
+    proxyTlsPort: 0, jwtSecret: JWT_SECRET, accessLog: false, configPollMs: 100, ...overrides,
   });
   const running = await startService(config, createLogger('silent'));
   return new Gateway(running, config, testDb);
