@@ -67,7 +67,7 @@ export async function startService(config: Config, log: Logger = createLogger(co
       accessLog: config.accessLog ? pino({ level: 'info', base: undefined }, pino.destination({ sync: false })) : undefined,
       maxBackendTimeoutMs: config.maxBackendTimeoutMs, maxBodyBytes: config.maxBodyBytes,
       defaultRateLimitPerSecond: config.defaultRateLimitPerSecond, allowAppCodeOverHttp: config.allowAppCodeOverHttp,
-      redisUrl: config.redisUrl,
+      redisUrl: config.redisUrl, healthCheckIntervalOverrideMs: config.healthCheckIntervalOverrideMs,
     });
     const host = config.proxyHost === '0.0.0.0' ? '127.0.0.1' : config.proxyHost;
     proxyUrl = `http://${host}:${await listen(dataPlane.server, config.proxyPort, config.proxyHost)}`;

@@ -4,6 +4,8 @@ import type https from 'node:https';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { RuntimeConfigSource } from '../shared/runtime-config';
+import type { Balancer } from './channels/balancer';
+import { registerChannelHealthGauge } from './channels/metrics';
 import { LiveConfigHolder } from './live-config';
 import { createDataMetrics } from './metrics';
 import { createRequestHandler } from './proxy/handler';
@@ -30,6 +32,7 @@ export interface DataPlaneOptions extends DataOptions {
 
 export async function createDataPlane(options: DataPlaneOptions): Promise<DataPlane> {
   const services = createDataServices(options, createDataMetrics(options.registry), { log: options.log, accessLog: options.accessLog });
+  registerChannelHealthGauge(options.registry, services.channels as Balancer);
   const live = new LiveConfigHolder(options.source, services, options.pollMs, options.log);
   const sni = new SniContexts();
   live.onSwap((config) => {

@@ -34,6 +34,8 @@ export interface Config {
   readonly allowAppCodeOverHttp: boolean;
   /** One JSON line per proxied request on stdout. */
   readonly accessLog: boolean;
+  /** Tests only, never from the environment: replaces every channel health check's interval. */
+  readonly healthCheckIntervalOverrideMs?: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -1,6 +1,14 @@
-/** Channel load balancing and active health checks. (Slot.) */
-import type { ChannelBalancer, DataOptions } from '../services';
+/**
+ * Channel load balancing and active health checks (the "VPC channel"): see docs/channels.md.
+ * Pure data-plane code: it reads the compiled channels handed to `update` and nothing else.
+ */
+import type { DataOptions } from '../services';
+import { Balancer } from './balancer';
 
-export function createChannelBalancer(_options: DataOptions): ChannelBalancer & { close(): Promise<void> } {
-  return { pick: () => undefined, close: async () => undefined };
+export { Balancer } from './balancer';
+export type { MemberStatus } from './channel';
+export { registerChannelHealthGauge } from './metrics';
+
+export function createChannelBalancer(options: DataOptions): Balancer {
+  return new Balancer({ intervalOverrideMs: options.healthCheckIntervalOverrideMs });
 }

@@ -42,14 +42,18 @@ export async function sendBackend(ctx: CallContext, res: ServerResponse, service
   if (plan.def.type === 'MOCK') { sendMock(ctx, plan, res, record, hook); return undefined; }
   const target = plan.def.type === 'CHANNEL' ? services.channels?.pick(plan.def.channel_id!, ctx, plan.def.channel_scheme) : plan.origin;
   if (!target) return failure(plan.def.type === 'CHANNEL' ? 'NO_HEALTHY_BACKEND' : 'BACKEND_UNAVAILABLE');
-  const out = buildOutgoing(ctx, plan);
-  services.signBackend?.(ctx, out);
-  const timeoutMs = Math.min(plan.def.timeout_ms, services.options.maxBackendTimeoutMs);
-  const result = await forward(ctx, target, out, res, {
-    pools: services.upstreams, timeoutMs, maxBodyBytes: services.options.maxBodyBytes,
-    extraHeaders: (headers, upstreamMs) => { hook(headers); debugHeaders(ctx, record, upstreamMs, headers); },
-  });
-  record.upstreamMs = result.upstreamMs;
-  services.channels?.release?.(target);
-  return result.failure;
+  try {
+    const out = buildOutgoing(ctx, plan);
+    services.signBackend?.(ctx, out);
+    const timeoutMs = Math.min(plan.def.timeout_ms, services.options.maxBackendTimeoutMs);
+    const result = await forward(ctx, target, out, res, {
+      pools: services.upstreams, timeoutMs, maxBodyBytes: services.options.maxBodyBytes,
+      extraHeaders: (headers, upstreamMs) => { hook(headers); debugHeaders(ctx, record, upstreamMs, headers); },
+    });
+    record.upstreamMs = result.upstreamMs;
+    return result.failure;
+  } finally {
+    // Only channel picks are counted, and every one must be released, even if the call threw.
+    if (plan.def.type === 'CHANNEL') services.channels?.release?.(target);
+  }
 }
