@@ -4,6 +4,7 @@
  * launched by Terraform (never by hand: without Terraform's cookie it explains itself and exits 1).
  */
 import type { ConnectRouter } from '@connectrpc/connect';
+import { verifySettings } from './client/verify';
 import { ProviderRuntime } from './framework/rpc/runtime';
 import { providerService } from './framework/rpc/service';
 import { Provider } from './gen/tfplugin6_pb';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const log = createLogger(env.logLevel);
   routeConsoleToLog(log);
   installSignalHandlers(log);
-  const runtime = new ProviderRuntime(providerSchemas(), buildResources(), buildDataSources(), env.provider, log);
+  const runtime = new ProviderRuntime(providerSchemas(), buildResources(), buildDataSources(), env.provider, log, { verifySettings });
   const cert = env.clientCertPem ? selfSignedCertificate() : undefined;
   let close = () => undefined as void;
   const routes = (router: ConnectRouter) => {

@@ -1,25 +1,34 @@
 /**
- * The plugin plumbing against the real terraform CLI (no management API involved): Terraform starts
- * the built provider, completes the go-plugin handshake (mTLS, h2), loads the schema, validates and
- * plans. Skipped when terraform is not on PATH; needs provider/scripts/build.sh first.
- * Run: npx jest --selectProjects acceptance provider/test/protocol   (or a jest config of your own)
+ * The plugin plumbing against the real terraform CLI, with a stand-in management API that accepts
+ * everything (support/fake-api.ts): Terraform starts the built provider, completes the go-plugin
+ * handshake (mTLS, h2), loads the schema, validates and plans. Needs `make provider` first.
+ * Run: APIGW_TEST_PROJECTS=acceptance npx jest provider/test/protocol
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TerraformWorkspace, assertBuilt, terraformAvailable } from './support/terraform';
+import { startFakeApi } from './support/fake-api';
+import type { FakeApi } from './support/fake-api';
+import { describeAcceptance } from './support/steps';
+import { TerraformWorkspace, assertBuilt } from './support/terraform';
 
 const committedSchema = JSON.parse(readFileSync(join(__dirname, '..', 'schema', 'apigw.schema.json'), 'utf8'));
-const describeWithTerraform = terraformAvailable() ? describe : describe.skip;
 
 interface ValidateJson {
   valid: boolean;
   diagnostics: Array<{ severity: string; summary: string; detail: string; snippet?: { code: string } }>;
 }
 
-describeWithTerraform('terraform protocol acceptance', () => {
+describeAcceptance('terraform protocol acceptance', () => {
   let ws: TerraformWorkspace;
-  beforeAll(() => assertBuilt());
-  beforeEach(() => { ws = new TerraformWorkspace(); });
+  let api: FakeApi;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    assertBuilt();
+    api = await startFakeApi();
+    env = { APIGW_ENDPOINT: api.endpoint, APIGW_TOKEN: 'unused' };
+  });
+  afterAll(() => api?.close());
+  beforeEach(() => { ws = new TerraformWorkspace(); api.requests.length = 0; });
   afterEach(() => ws.remove());
 
   const validate = async (body: string) => {
@@ -108,9 +117,8 @@ resource "apigw_throttling_policy" "p" {
     ]));
   });
 
-  it('plans a create: defaults filled, server-owned attributes unknown, no API call needed', async () => {
+  it('plans a create: defaults filled, server-owned attributes unknown, checked by a dry run', async () => {
     ws.writeConfig(`resource "apigw_group" "orders" { name = "orders" }`);
-    const env = { APIGW_ENDPOINT: 'http://127.0.0.1:9', APIGW_TOKEN: 'unused' };
     const plan = await ws.run(['plan', '-out=tfplan', '-no-color'], env);
     expect(plan.stderr).toBe('');
     const show = await ws.run(['show', '-json', 'tfplan'], env);
@@ -118,6 +126,9 @@ resource "apigw_throttling_policy" "p" {
     expect(change.change.actions).toEqual(['create']);
     expect(change.change.after).toEqual({ name: 'orders', description: '' });
     expect(change.change.after_unknown).toEqual({ id: true, subdomain: true, created_at: true, updated_at: true });
+    expect(api.requests.filter((r) => r.method !== 'GET')).toEqual([
+      { method: 'POST', url: '/v1/groups?dry_run=true', body: { name: 'orders', description: '' } },
+    ]);
   });
 
   it('plans no-op, in-place update and replacement against existing state, as core accepts them', async () => {
@@ -134,7 +145,6 @@ resource "apigw_group" "changed" {
   name        = "changed"
   description = "now described"
 }`);
-    const env = { APIGW_ENDPOINT: 'http://127.0.0.1:9', APIGW_TOKEN: 'unused' };
     // -refresh=false: ReadResource needs the management API; upgrade and plan do not.
     const plan = await ws.run(['plan', '-refresh=false', '-out=tfplan', '-no-color'], env);
     expect(plan.stderr).toBe('');
@@ -147,5 +157,9 @@ resource "apigw_group" "changed" {
       'apigw_group.same': { actions: ['no-op'], replace: null, unknown: {} },
       'apigw_group.changed': { actions: ['update'], replace: null, unknown: { updated_at: true } },
     });
+    // Dry runs for what changes: the replacement's new stage and the updated group; none for the no-op.
+    expect(api.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'POST /v1/stages?dry_run=true', 'PUT /v1/groups/g-2?dry_run=true',
+    ]);
   });
 });

@@ -32,6 +32,14 @@ export interface PlanRequest {
   planned: ObjectValue;
 }
 
+export interface PlanCheckRequest {
+  /** null on create; the refreshed state on update. */
+  prior: ObjectValue | null;
+  planned: ObjectValue;
+  /** This create is the second half of a replacement: the object it replaces still exists. */
+  replacing: boolean;
+}
+
 export interface Resource {
   /** `apigw_<kind>` */
   typeName: string;
@@ -44,6 +52,11 @@ export interface Resource {
   validate?(config: ObjectValue): Diagnostic[];
   /** Last word on a non-destroy plan (e.g. keep the prior spelling of an equivalent value). */
   modifyPlan?(request: PlanRequest): ObjectValue;
+  /**
+   * Checks a create or update at plan time against the live service (dry runs). Not called for
+   * no-op plans, destroys, or the first half of a replacement. Problems go in the result.
+   */
+  checkPlan?(ctx: HookContext, request: PlanCheckRequest): Promise<Diagnostic[]>;
   create?(ctx: HookContext, planned: ObjectValue, config: ObjectValue): Promise<ObjectValue>;
   /** Returns null when the object no longer exists (Terraform then plans to create it). */
   read?(ctx: HookContext, state: ObjectValue): Promise<ObjectValue | null>;

@@ -1,6 +1,6 @@
 /**
- * Registry of per-kind hooks. Each resource file (`certificate.ts`, …) exports its hooks and is
- * listed here once; the management-API CRUD lands in those files.
+ * Registry of per-kind hooks: what is irregular about a kind beyond the generic CRUD of
+ * catalogue-crud.ts (computed attributes that change on update, …). Each file is listed here once.
  */
 import type { DataSource, Resource } from '../framework/resource';
 import { certificate } from './certificate';

@@ -73,3 +73,19 @@ test('AppCodes are generated, unique across tenants, and stored only as cipherte
   expect(dup.body.error_code).toBe('ALREADY_EXISTS');
   expect(dup.body.error_msg).not.toContain(code.code);
 });
+
+test('a PUT with null removes a write-only secret, so a JWT authorizer can move from a secret to a JWKS URL', async () => {
+  const authz = (await c.post('/v1/authorizers', { name: 'jwt-move', type: 'JWT', jwt: { secret: 'shared-jwt-secret-0123456789' } }).expect(201)).body;
+  const jwks = { jwks_uri: 'https://login.example.com/jwks.json' };
+  // Left out, the stored secret is kept, and then there are two key sources.
+  const kept = await c.put(`/v1/authorizers/${authz.id}`, { name: 'jwt-move', type: 'JWT', jwt: jwks }).expect(400);
+  expect(kept.body.errors).toEqual([{ field: 'jwt', message: 'give exactly one of jwks_uri, public_key_pem, secret' }]);
+  const moved = (await c.put(`/v1/authorizers/${authz.id}`, { name: 'jwt-move', type: 'JWT', jwt: { ...jwks, secret: null } }).expect(200)).body;
+  expect(moved.jwt).toMatchObject(jwks);
+  const [row] = await h.db.sequelize.query<{ data: unknown }>('SELECT data FROM resources WHERE id = :id', { replacements: { id: authz.id }, type: QueryTypes.SELECT });
+  expect(JSON.stringify(row.data)).not.toContain('enc:v1:');
+  // A required write-only secret cannot be removed.
+  const key = await fx.create('signature_key');
+  expect((await c.put(`/v1/signature-keys/${key.id}`, { name: key.name, key: key.key, secret: null }).expect(400)).body.errors)
+    .toEqual([{ field: 'secret', message: 'is required' }]);
+});

@@ -12,6 +12,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { Resource } from '../resource';
 import { completeState } from '../state';
 import { guarded } from './guard';
+import { withoutMarker } from './replacing';
 import { notImplemented } from './runtime';
 import type { ProviderRuntime } from './runtime';
 import { decodeDynamic, encodeDynamic } from './wire';
@@ -48,8 +49,8 @@ export function applyResourceChange(rt: ProviderRuntime, req: ApplyResourceChang
     const config = asObject(decodeDynamic(req.config, type()));
     const result = await applyChange(rt, r, prior, planned, config, diags);
     const state = result && completeState(r.schema.block, result, r.typeName);
-    return { newState: encodeDynamic(state, type()), private: req.plannedPrivate };
-  }, (err) => ({ newState: stateAfterFailure(rt, req, err), private: req.plannedPrivate }));
+    return { newState: encodeDynamic(state, type()), private: withoutMarker(req.plannedPrivate) };
+  }, (err) => ({ newState: stateAfterFailure(rt, req, err), private: withoutMarker(req.plannedPrivate) }));
 }
 
 function stateAfterFailure(rt: ProviderRuntime, req: ApplyResourceChange_Request, err: unknown) {

@@ -60,9 +60,12 @@ export function validateProviderConfig(rt: ProviderRuntime, req: ValidateProvide
   });
 }
 
-/** Config wins over the environment; an unknown setting (from a resource) cannot configure a client. */
+/**
+ * Config wins over the environment; an unknown setting (from a resource) cannot configure a client.
+ * The settings are tried once here, so a wrong endpoint or token fails the command at its start.
+ */
 export function configureProvider(rt: ProviderRuntime, req: ConfigureProvider_Request) {
-  return guarded<MessageInitShape<typeof ConfigureProvider_ResponseSchema>>(rt.log, 'ConfigureProvider', (diags) => {
+  return guarded<MessageInitShape<typeof ConfigureProvider_ResponseSchema>>(rt.log, 'ConfigureProvider', async (diags) => {
     const config = providerConfig(rt, req);
     const pick = (name: 'endpoint' | 'token', fallback?: string): string | undefined => {
       const v = config[name];
@@ -79,8 +82,15 @@ export function configureProvider(rt: ProviderRuntime, req: ConfigureProvider_Re
     if (!endpoint) diags.push(missing('endpoint', 'APIGW_ENDPOINT'));
     if (!token) diags.push(missing('token', 'APIGW_TOKEN'));
     diags.push(...checkEndpoint(endpoint));
-    if (endpoint && token && diags.length === 0) rt.settings = { endpoint: endpoint.replace(/\/+$/, ''), token };
     rt.log.debug('ConfigureProvider', { endpoint, terraform_version: req.terraformVersion });
+    if (!endpoint || !token || diags.length > 0) return {};
+    rt.settings = { endpoint: endpoint.replace(/\/+$/, ''), token };
+    try {
+      await rt.options.verifySettings?.(rt.hookContext(diags));
+    } catch (err) {
+      rt.settings = undefined;
+      throw err;
+    }
     return {};
   });
 }

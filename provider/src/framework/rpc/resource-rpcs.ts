@@ -1,4 +1,8 @@
-/** Managed-resource RPCs up to planning: validate, upgrade, read, plan. */
+/**
+ * Managed-resource RPCs up to planning: validate, upgrade, read, plan. Planning is pure (plan.ts)
+ * except for the resource's plan-time check against the live service, run only when something
+ * changes and every value it needs is known.
+ */
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type {
   PlanResourceChange_Request, PlanResourceChange_ResponseSchema, ReadResource_Request, ReadResource_ResponseSchema,
@@ -6,6 +10,7 @@ import type {
   ValidateResourceConfig_ResponseSchema,
 } from '../../gen/tfplugin6_pb';
 import { impliedType } from '../../schema/model';
+import { valuesEqual } from '../../values/equal';
 import { decodeJson } from '../../values/json';
 import { isPlainObject } from '../../values/value';
 import type { ObjectValue, Value } from '../../values/value';
@@ -14,6 +19,7 @@ import { planChange } from '../plan';
 import { completeState } from '../state';
 import { validateResourceConfig } from '../validate';
 import { guarded } from './guard';
+import { markExisting, takeReplacingMarker } from './replacing';
 import { notImplemented } from './runtime';
 import type { ProviderRuntime } from './runtime';
 import { decodeDynamic, encodeDynamic, toProtoPath } from './wire';
@@ -64,7 +70,7 @@ export function readResource(rt: ProviderRuntime, req: ReadResource_Request) {
 }
 
 export function planResourceChange(rt: ProviderRuntime, req: PlanResourceChange_Request) {
-  return guarded<MessageInitShape<typeof PlanResourceChange_ResponseSchema>>(rt.log, 'PlanResourceChange', () => {
+  return guarded<MessageInitShape<typeof PlanResourceChange_ResponseSchema>>(rt.log, 'PlanResourceChange', async (diags) => {
     const r = rt.resource(req.typeName);
     const block = r.schema.block;
     const type = impliedType(block);
@@ -73,10 +79,14 @@ export function planResourceChange(rt: ProviderRuntime, req: PlanResourceChange_
     const proposed = asObject(decodeDynamic(req.proposedNewState, type));
     const out = planChange({ block, prior, proposed, config, volatileOnUpdate: r.volatileOnUpdate });
     const planned = out.planned && config && r.modifyPlan ? r.modifyPlan({ prior, config, planned: out.planned }) : out.planned;
-    return {
-      plannedState: encodeDynamic(planned, type),
-      requiresReplace: out.requiresReplace.map(toProtoPath),
-      plannedPrivate: req.priorPrivate,
-    };
+    const marker = takeReplacingMarker(req.priorPrivate);
+    const plannedPrivate = prior ? markExisting(marker.private) : marker.private;
+    const requiresReplace = out.requiresReplace.map(toProtoPath);
+    const changes = planned !== null && (prior === null || !valuesEqual(planned, prior, type));
+    // The first half of a replacement is not checked: the second half checks the new object.
+    if (changes && requiresReplace.length === 0 && r.checkPlan && rt.settings) {
+      diags.push(...await r.checkPlan(rt.hookContext(diags), { prior, planned, replacing: marker.replacing }));
+    }
+    return { plannedState: encodeDynamic(planned, type), requiresReplace, plannedPrivate };
   });
 }

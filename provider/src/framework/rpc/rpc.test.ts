@@ -125,7 +125,7 @@ describe('resource RPCs', () => {
     gone.rt.settings = { endpoint: 'http://x', token: 't' };
     const res = await readResource(gone.rt, req(ReadResource_RequestSchema, { typeName: 'apigw_group', currentState: gone.dv(groupState) }));
     expect(gone.back(res.newState as { msgpack: Uint8Array })).toBeNull();
-    const none = runtimeWith();
+    const none = runtimeWith({ read: undefined });
     none.rt.settings = { endpoint: 'http://x', token: 't' };
     const res2 = await readResource(none.rt, req(ReadResource_RequestSchema, { typeName: 'apigw_group', currentState: none.dv(groupState) }));
     expect(res2.diagnostics?.[0].summary).toBe('apigw_group: read is not implemented yet');

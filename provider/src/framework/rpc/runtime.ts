@@ -15,6 +15,14 @@ export interface ProviderEnv {
   token?: string;
 }
 
+export interface RuntimeOptions {
+  /**
+   * Called once the settings are resolved in ConfigureProvider, to fail early and clearly when the
+   * service is unreachable or refuses the token (throw a DiagnosticError).
+   */
+  verifySettings?(ctx: HookContext): Promise<void>;
+}
+
 export class ProviderRuntime {
   settings: ProviderSettings | undefined;
   readonly stop = new AbortController();
@@ -25,6 +33,7 @@ export class ProviderRuntime {
     readonly dataSources: ReadonlyMap<string, DataSource>,
     readonly env: ProviderEnv,
     readonly log: Logger,
+    readonly options: RuntimeOptions = {},
   ) {}
 
   resource(typeName: string): Resource {

@@ -186,19 +186,21 @@ export class ResourceService {
   }
 }
 
-/** On PUT, a write-only secret left out keeps its stored value (a GET never shows it to send back). */
+/**
+ * On PUT, a write-only secret left out keeps its stored value (a GET never shows it to send back);
+ * an explicit `null` removes it (e.g. a JWT authorizer moving from a shared secret to a JWKS URL).
+ */
 function keepWriteOnlySecrets(kind: ResourceKind, body: unknown, current: Record<string, any>): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
-  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
-  for (const [name, field] of Object.entries(kind.fields)) {
-    if (field.reveal === 'never' && copy[name] === undefined && current[name] !== undefined) copy[name] = current[name];
-    if (field.type === 'object' && isObject(copy[name]) && isObject(current[name])) {
-      for (const [sub, subField] of Object.entries(field.fields)) {
-        const target = copy[name] as Record<string, unknown>;
-        if (subField.reveal === 'never' && target[sub] === undefined && current[name][sub] !== undefined) {
-          copy[name] = { ...target, [sub]: current[name][sub] };
-        }
-      }
+  return keepIn(kind.fields, { ...(body as Record<string, unknown>) }, current, 1);
+}
+
+function keepIn(fields: ResourceKind['fields'], copy: Record<string, unknown>, current: Record<string, any>, depth: number): Record<string, unknown> {
+  for (const [name, field] of Object.entries(fields)) {
+    if (field.reveal === 'never' && copy[name] === null) delete copy[name];
+    else if (field.reveal === 'never' && copy[name] === undefined && current[name] !== undefined) copy[name] = current[name];
+    if (depth > 0 && field.type === 'object' && isObject(copy[name]) && isObject(current[name])) {
+      copy[name] = keepIn(field.fields, { ...(copy[name] as Record<string, unknown>) }, current[name], depth - 1);
     }
   }
   return copy;
