@@ -27,6 +27,13 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+/** A host for URLs that reach this process: wildcards become loopback, IPv6 goes in brackets. */
+function urlHost(bind: string): string {
+  if (bind === '0.0.0.0') return '127.0.0.1';
+  if (bind === '::') return '[::1]';
+  return bind.includes(':') ? `[${bind}]` : bind;
+}
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -69,7 +76,7 @@ export async function startService(config: Config, log: Logger = createLogger(co
       defaultRateLimitPerSecond: config.defaultRateLimitPerSecond, allowAppCodeOverHttp: config.allowAppCodeOverHttp,
       redisUrl: config.redisUrl, healthCheckIntervalOverrideMs: config.healthCheckIntervalOverrideMs,
     });
-    const host = config.proxyHost === '0.0.0.0' ? '127.0.0.1' : config.proxyHost;
+    const host = urlHost(config.proxyHost);
     proxyUrl = `http://${host}:${await listen(dataPlane.server, config.proxyPort, config.proxyHost)}`;
     proxyTlsUrl = `https://${host}:${await listen(dataPlane.tlsServer, config.proxyTlsPort, config.proxyHost)}`;
   }

@@ -38,6 +38,7 @@ function forwardedHeaders(ctx: CallContext, plan: BackendPlan): Record<string, s
   const listed = String(incoming.connection ?? '').toLowerCase().split(',').map((s) => s.trim());
   for (const [name, value] of Object.entries(incoming)) {
     if (value === undefined || DROPPED.has(name) || listed.includes(name) || plan.consumedHeaders.has(name)) continue;
+    if (name === 'authorization' && /^APPCODE\s/i.test(String(value))) continue; // a gateway credential, never the backend's
     out[name] = value;
   }
   const prior = incoming['x-forwarded-for'];

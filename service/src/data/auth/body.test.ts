@@ -1,0 +1,25 @@
+/** The bounded body reader, fed like an IncomingMessage (headers + a stream of chunks). */
+import type { IncomingMessage } from 'node:http';
+import { PassThrough } from 'node:stream';
+import { hasBody, readBody } from './body';
+
+function request(headers: Record<string, string>, chunks: string[], fail = false): IncomingMessage {
+  const stream = new PassThrough();
+  setImmediate(() => {
+    for (const c of chunks) stream.write(c);
+    if (fail) stream.destroy(new Error('reset')); else stream.end();
+  });
+  return Object.assign(stream, { headers }) as unknown as IncomingMessage;
+}
+
+test('reads a chunked body within the limit; no body is an empty buffer', async () => {
+  const body = await readBody(request({ 'transfer-encoding': 'chunked' }, ['a=1', '&b=2']), 100);
+  expect(Buffer.isBuffer(body) && body.toString()).toBe('a=1&b=2');
+  expect(hasBody(request({ 'content-length': '0' }, []))).toBe(false);
+  expect(await readBody(request({}, []), 100)).toEqual(Buffer.alloc(0));
+});
+
+test('a body over the limit is BODY_TOO_LARGE; a broken one is refused', async () => {
+  expect(await readBody(request({ 'transfer-encoding': 'chunked' }, ['x'.repeat(60), 'y'.repeat(60)]), 100)).toMatchObject({ code: 'BODY_TOO_LARGE' });
+  expect(await readBody(request({ 'content-length': '10' }, ['abc'], true), 100)).toMatchObject({ code: 'PARAMETER_INVALID' });
+});

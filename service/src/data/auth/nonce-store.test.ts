@@ -1,0 +1,32 @@
+/** The in-memory nonce store: replays refused inside the window, forgotten after, bounded memory without replays. */
+import { MemoryNonceStore, NONCE_WINDOW_MS, nonceTtl } from './nonce-store';
+
+const T0 = 1_700_000_000_000;
+
+test('a nonce is accepted once per app within its window, and again once the window has passed', () => {
+  const store = new MemoryNonceStore();
+  expect(store.claim('app1', 'n1', T0, T0)).toBe(true);
+  expect(store.claim('app1', 'n1', T0, T0 + 1000)).toBe(false);
+  expect(store.claim('app2', 'n1', T0, T0 + 1000)).toBe(true);
+  expect(store.claim('app1', 'n1', T0, T0 + NONCE_WINDOW_MS + 1)).toBe(true);
+});
+
+test('a nonce stamped in the future is remembered until its timestamp leaves the window', () => {
+  expect(nonceTtl(T0 - 5000, T0)).toBe(NONCE_WINDOW_MS);
+  expect(nonceTtl(T0 + 60_000, T0)).toBe(NONCE_WINDOW_MS + 60_000);
+  const store = new MemoryNonceStore();
+  expect(store.claim('a', 'n', T0 + 60_000, T0)).toBe(true);
+  expect(store.claim('a', 'n', T0 + 60_000, T0 + NONCE_WINDOW_MS + 30_000)).toBe(false);
+});
+
+test('expired entries are swept; when full, the oldest goes and its app refuses timestamps up to it', () => {
+  const store = new MemoryNonceStore(3);
+  for (let i = 0; i < 3; i++) expect(store.claim('a', `n${i}`, T0 + i, T0 + i)).toBe(true);
+  expect(store.claim('b', 'x', T0 + 10, T0 + 10)).toBe(true); // evicts a/n0 (stamped T0)
+  expect(store.size).toBe(3);
+  expect(store.claim('a', 'n0', T0, T0 + 20)).toBe(false); // the dropped nonce still cannot be replayed
+  expect(store.claim('a', 'fresh', T0 + 20, T0 + 20)).toBe(true);
+  expect(store.claim('b', 'old-but-other-app', T0 - 1000, T0 + 20)).toBe(true);
+  store.claim('c', 'later', T0 + NONCE_WINDOW_MS + 5000, T0 + NONCE_WINDOW_MS + 5000);
+  expect(store.size).toBe(1);
+});
