@@ -3,6 +3,7 @@
  * counters, nonce memory, health status. Built once per process and handed to policy factories.
  */
 import type { Logger } from 'pino';
+import type { DataOptions } from './options';
 import { createAuthServices, type AuthServices } from './auth';
 import type { OutgoingRequest } from './backend/outgoing';
 import { UpstreamPools } from './backend/pools';
@@ -13,16 +14,6 @@ import type { DataMetrics } from './metrics';
 import type { CallContext } from './pipeline/context';
 import type { RuntimeConfig } from '../shared/runtime-config';
 
-export interface DataOptions {
-  maxBackendTimeoutMs: number;
-  maxBodyBytes: number;
-  defaultRateLimitPerSecond: number;
-  allowAppCodeOverHttp: boolean;
-  /** Shared counters and nonces across proxy replicas; in-process memory when unset. */
-  redisUrl?: string;
-  /** Tests only: replaces every channel health check's interval (the catalogue's minimum is 5 s). */
-  healthCheckIntervalOverrideMs?: number;
-}
 
 export interface DataServices {
   readonly options: DataOptions;
@@ -70,3 +61,5 @@ export function createDataServices(options: DataOptions, metrics: DataMetrics, l
     },
   };
 }
+
+export type { DataOptions } from './options';

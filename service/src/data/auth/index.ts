@@ -5,7 +5,7 @@
  */
 import type { RuntimeApp, RuntimeConfig } from '../../shared/runtime-config';
 import type { CallContext } from '../pipeline/context';
-import type { DataOptions } from '../services';
+import type { DataOptions } from '../options';
 import { JwksCache } from './jwks';
 import { MemoryNonceStore, type NonceStore } from './nonce-store';
 import { RedisNonceStore } from './redis-nonce-store';

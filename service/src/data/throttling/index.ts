@@ -4,7 +4,7 @@
  * The throttling policy decides what to count; the limiter only counts, atomically for all keys.
  */
 import type { Logger } from 'pino';
-import type { DataOptions } from '../services';
+import type { DataOptions } from '../options';
 import { CounterTable } from './counter-table';
 import { RedisCounters } from './redis-counters';
 
