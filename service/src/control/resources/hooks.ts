@@ -26,6 +26,8 @@ export interface WriteContext extends RequestContext {
   secrets: SecretBox;
   /** A resource of this tenant with its secrets opened, or undefined. */
   load(kind: string, id: string): Promise<StoredResource | undefined>;
+  /** Values computed once per transaction (e.g. a group's route index during an import of many APIs). */
+  memo: Map<string, unknown>;
   /** Records an audit event in the same transaction. */
   audit(action: string, kind: string, resourceId: string | null, detail?: Record<string, unknown>): Promise<void>;
 }

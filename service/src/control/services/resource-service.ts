@@ -173,7 +173,7 @@ export class ResourceService {
   writeContext(ctx: RequestContext, tx: WriteContext['tx']): WriteContext {
     const now = new Date().toISOString();
     return {
-      ...ctx, tx, now, config: this.config, resources: this.resources, versions: this.versions, secrets: this.secrets,
+      ...ctx, tx, now, config: this.config, resources: this.resources, versions: this.versions, secrets: this.secrets, memo: new Map(),
       load: async (kindName, id) => {
         const row = await this.resources.get(ctx.tenant, kindName, id, tx);
         return row && this.open(kindOf(kindName), row);
