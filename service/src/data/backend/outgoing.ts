@@ -20,6 +20,8 @@ const DROPPED = new Set([
   'upgrade', 'host', 'x-apig-appcode', 'x-apig-mode', 'x-stage',
 ]);
 
+const NONE: string[] = [];
+
 function systemValue(ctx: CallContext, name: string): string {
   switch (name) {
     case 'source_ip': return ctx.sourceIp;
@@ -34,11 +36,16 @@ function systemValue(ctx: CallContext, name: string): string {
 
 function forwardedHeaders(ctx: CallContext, plan: BackendPlan): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
+  const appAuth = ctx.api.definition.auth_type === 'APP';
   const incoming: IncomingHttpHeaders = ctx.req.headers;
-  const listed = String(incoming.connection ?? '').toLowerCase().split(',').map((s) => s.trim());
+  const connection = incoming.connection;
+  // Headers named in Connection are hop-by-hop too; the common values name none.
+  const listed = connection === undefined || connection === 'keep-alive' || connection === 'close'
+    ? NONE : connection.toLowerCase().split(',').map((s) => s.trim());
   for (const [name, value] of Object.entries(incoming)) {
     if (value === undefined || DROPPED.has(name) || listed.includes(name) || plan.consumedHeaders.has(name)) continue;
     if (name === 'authorization' && /^APPCODE\s/i.test(String(value))) continue; // a gateway credential, never the backend's
+    if (appAuth && name.startsWith('x-ca-')) continue; // the caller's signature, consumed here (map app_id to tell the backend)
     out[name] = value;
   }
   const prior = incoming['x-forwarded-for'];
@@ -49,8 +56,17 @@ function forwardedHeaders(ctx: CallContext, plan: BackendPlan): Record<string, s
   return out;
 }
 
+/** The path and query when nothing is mapped: the caller's query string travels untouched. */
+function plainTarget(ctx: CallContext, plan: BackendPlan): string {
+  let path = plan.basePath + renderPath(plan.path, ctx.pathParams);
+  if (ctx.api.definition.request.match_mode === 'PREFIX' && ctx.rest) path = path.replace(/\/$/, '') + ctx.rest;
+  return ctx.rawQuery ? `${path}?${ctx.rawQuery}` : path;
+}
+
 export function buildOutgoing(ctx: CallContext, plan: BackendPlan): OutgoingRequest {
   const headers = forwardedHeaders(ctx, plan);
+  const method = plan.def.method === 'ANY' ? ctx.method : plan.def.method;
+  if (plan.mapping.length === 0 && !ctx.authorizerParams?.length) return { method, path: plainTarget(ctx, plan), headers };
   const query = new URLSearchParams(ctx.query);
   for (const name of plan.consumedQuery) query.delete(name);
   const pathValues: Record<string, string> = { ...ctx.pathParams };
@@ -68,6 +84,5 @@ export function buildOutgoing(ctx: CallContext, plan: BackendPlan): OutgoingRequ
   let path = plan.basePath + renderPath(plan.path, pathValues);
   if (ctx.api.definition.request.match_mode === 'PREFIX' && ctx.rest) path = path.replace(/\/$/, '') + ctx.rest;
   const search = query.toString();
-  const method = plan.def.method === 'ANY' ? ctx.method : plan.def.method;
   return { method, path: search ? `${path}?${search}` : path, headers };
 }

@@ -39,7 +39,8 @@ export interface CallContext {
   readonly pathParams: Record<string, string>;
   /** Unmatched rest of the path for PREFIX routes ('' otherwise). */
   readonly rest: string;
-  query: URLSearchParams;
+  /** The query string, parsed on first use. */
+  readonly query: URLSearchParams;
   /** The authenticated app, if any. */
   app?: RuntimeApp;
   /** Claims of a verified JWT, for policy backends and claim mapping. */

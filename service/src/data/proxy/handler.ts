@@ -80,10 +80,12 @@ async function handle(config: CompiledConfig, req: IncomingMessage, res: ServerR
   scene.apiId = api.definition.id;
   const pathParams = decodeParams(match.params);
   if (!pathParams) return fail(failure('PARAMETER_INVALID', 'A path parameter is not valid percent-encoding'));
+  let query: URLSearchParams | undefined;
   const ctx: CallContext = {
     req, requestId: record.requestId, sourceIp: record.sourceIp, secure: (req.socket as any).encrypted === true,
     host: hostOf(req), method: req.method ?? 'GET', path, rawQuery, group, stage, api, pathParams, rest: match.rest,
-    query: new URLSearchParams(rawQuery), params: {},
+    get query() { return (query ??= new URLSearchParams(rawQuery)); }, // parsed only when a policy reads it
+    params: {},
   };
   if (req.headers['x-apig-mode'] === 'debug') ctx.debug = {};
   for (const policy of api.policies) {
