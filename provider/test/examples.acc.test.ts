@@ -4,13 +4,11 @@
  * test's job); the data source examples read what the apigw_api example creates. A few run at a
  * time, each in its own tenant.
  */
+import { useAccService } from './support/harness';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCertificate } from '../../service/test/support/certs';
-import { startAccService } from './support/service';
-import type { AccService } from './support/service';
 import { apply, describeAcceptance, planExit } from './support/steps';
-import { TerraformWorkspace, assertBuilt } from './support/terraform';
 
 const EXAMPLES = join(__dirname, '..', 'examples');
 const CONCURRENCY = 3;
@@ -32,25 +30,15 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
 }
 
 describeAcceptance('the documented examples', () => {
-  let svc: AccService;
-  const workspaces: TerraformWorkspace[] = [];
+  const acc = useAccService();
   const workspace = (tenant: string, hcl: string) => {
-    const ws = new TerraformWorkspace(svc.env(tenant));
+    const ws = acc.workspace(acc.svc.env(tenant));
     const cert = makeCertificate('api.shop.example', ['api.shop.example', 'shop.example']);
     ws.writeFile('cert.pem', cert.certificatePem);
     ws.writeFile('key.pem', cert.privateKeyPem);
     ws.writeConfig(hcl);
-    workspaces.push(ws);
     return ws;
   };
-  beforeAll(async () => {
-    assertBuilt();
-    svc = await startAccService();
-  });
-  afterAll(async () => {
-    workspaces.forEach((w) => w.remove());
-    await svc?.close();
-  });
 
   it('has a resource.tf and an import.sh for every resource type, and a data-source.tf for every data source', () => {
     const schema = JSON.parse(readFileSync(join(__dirname, '..', 'schema', 'apigw.schema.json'), 'utf8'));

@@ -5,43 +5,34 @@
  * against the API. All kinds share one configuration (fixtures/lifecycle.ts), so each step is one
  * plan/apply. Run: `make provider && APIGW_TEST_PROJECTS=acceptance npx jest provider/test/lifecycle`.
  */
+import { useAccService } from './support/harness';
 import { RESOURCE_KINDS } from '../../service/src/control/catalogue/kinds';
 import { lifecycleConfig, writeCertificates } from './fixtures/lifecycle';
 import {
   DRIFT, IMPORT_SECRET_DIFFS, REPLACEABLE_TYPES, REPLACED, UPDATABLE_TYPES, UPDATED, deletionOrder, kindOfType, typeOf,
 } from './fixtures/lifecycle-expectations';
-import { startAccService } from './support/service';
-import type { AccService } from './support/service';
 import {
   applySaved, changedAttributes, describeAcceptance, destroy, mustRun, planChanges, planExit, stateOf, withActions,
 } from './support/steps';
-import { TerraformWorkspace, assertBuilt } from './support/terraform';
+import type { TerraformWorkspace } from './support/terraform';
 
 const TENANT = 'lifecycle';
 const STEP_TIMEOUT = 180_000;
 
 describeAcceptance('every resource kind through create, import, update, drift, replace and destroy', () => {
-  let svc: AccService;
+  const acc = useAccService();
   let ws: TerraformWorkspace;
   let state = new Map<string, Record<string, any>>();
-  const workspaces: TerraformWorkspace[] = [];
   const workspace = () => {
-    const w = new TerraformWorkspace(svc.env(TENANT));
+    const w = acc.workspace(acc.svc.env(TENANT));
     writeCertificates(w);
-    workspaces.push(w);
     return w;
   };
   const pathOf = (address: string, id: string) => `/${kindOfType(typeOf(address)).plural}/${id}`;
   const uniqueTypes = (addresses: string[]) => [...new Set(addresses.map(typeOf))].sort();
 
-  beforeAll(async () => {
-    assertBuilt();
-    svc = await startAccService();
+  beforeAll(() => {
     ws = workspace();
-  });
-  afterAll(async () => {
-    workspaces.forEach((w) => w.remove());
-    await svc?.close();
   });
 
   it('creates every kind, and the next plan is empty', async () => {
@@ -51,7 +42,7 @@ describeAcceptance('every resource kind through create, import, update, drift, r
     await applySaved(ws);
     expect((await planExit(ws)).code).toBe(0);
     state = await stateOf(ws);
-    for (const [address, values] of state) expect([address, (await svc.admin(TENANT, 'GET', pathOf(address, values.id))).status]).toEqual([address, 200]);
+    for (const [address, values] of state) expect([address, (await acc.svc.admin(TENANT, 'GET', pathOf(address, values.id))).status]).toEqual([address, 200]);
     expect(state.get('apigw_app.client')?.app_secret).toMatch(/^\S{16,}$/);
   }, STEP_TIMEOUT);
 
@@ -82,7 +73,7 @@ describeAcceptance('every resource kind through create, import, update, drift, r
     expect((await planExit(ws)).code).toBe(0);
     const after = await stateOf(ws);
     for (const address of UPDATED) expect([address, after.get(address)?.id]).toEqual([address, state.get(address)?.id]);
-    const api = (await svc.admin(TENANT, 'GET', pathOf('apigw_api.hello', after.get('apigw_api.hello')!.id))).body;
+    const api = (await acc.svc.admin(TENANT, 'GET', pathOf('apigw_api.hello', after.get('apigw_api.hello')!.id))).body;
     expect(api.backend.mock_body).toBe('v2');
     expect(after.get('apigw_deployment.hello')!.version).toBe(2);
     state = after;
@@ -91,8 +82,8 @@ describeAcceptance('every resource kind through create, import, update, drift, r
   it('notices objects changed through the API and changes them back', async () => {
     for (const [address, change] of Object.entries(DRIFT)) {
       const path = pathOf(address, state.get(address)!.id);
-      const current = (await svc.admin(TENANT, 'GET', path)).body;
-      expect([address, (await svc.admin(TENANT, 'PUT', path, { ...current, ...change })).status]).toEqual([address, 200]);
+      const current = (await acc.svc.admin(TENANT, 'GET', path)).body;
+      expect([address, (await acc.svc.admin(TENANT, 'PUT', path, { ...current, ...change })).status]).toEqual([address, 200]);
     }
     const changes = await planChanges(ws);
     expect(withActions(changes, 'update')).toEqual(Object.keys(DRIFT).sort());
@@ -102,7 +93,7 @@ describeAcceptance('every resource kind through create, import, update, drift, r
 
   it('notices objects deleted through the API and creates them again', async () => {
     for (const address of deletionOrder(state.keys())) {
-      expect([address, (await svc.admin(TENANT, 'DELETE', pathOf(address, state.get(address)!.id))).status]).toEqual([address, 204]);
+      expect([address, (await acc.svc.admin(TENANT, 'DELETE', pathOf(address, state.get(address)!.id))).status]).toEqual([address, 204]);
     }
     const changes = await planChanges(ws);
     expect(withActions(changes, 'create')).toEqual([...state.keys()].sort());
@@ -124,7 +115,7 @@ describeAcceptance('every resource kind through create, import, update, drift, r
     const after = await stateOf(ws);
     for (const address of Object.keys(REPLACED)) {
       expect(after.get(address)!.id).not.toBe(state.get(address)!.id);
-      expect((await svc.admin(TENANT, 'GET', pathOf(address, state.get(address)!.id))).status).toBe(404);
+      expect((await acc.svc.admin(TENANT, 'GET', pathOf(address, state.get(address)!.id))).status).toBe(404);
     }
     state = after;
   }, STEP_TIMEOUT);
@@ -133,10 +124,10 @@ describeAcceptance('every resource kind through create, import, update, drift, r
     await destroy(ws);
     expect((await stateOf(ws)).size).toBe(0);
     for (const [address, values] of state) {
-      expect([address, (await svc.admin(TENANT, 'GET', pathOf(address, values.id))).status]).toEqual([address, 404]);
+      expect([address, (await acc.svc.admin(TENANT, 'GET', pathOf(address, values.id))).status]).toEqual([address, 404]);
     }
     for (const kind of RESOURCE_KINDS) {
-      const { items } = (await svc.admin(TENANT, 'GET', `/${kind.plural}`)).body;
+      const { items } = (await acc.svc.admin(TENANT, 'GET', `/${kind.plural}`)).body;
       expect([kind.kind, items.map((i: any) => i.name ?? i.id)]).toEqual([kind.kind, kind.kind === 'stage' ? ['RELEASE'] : []]);
     }
   }, STEP_TIMEOUT);

@@ -4,10 +4,8 @@
  * group, duplicates, quotas, references), and that nothing was created by checking. Also: a
  * replacement is not mistaken for a duplicate of the object it replaces.
  */
-import { startAccService } from './support/service';
-import type { AccService } from './support/service';
+import { useAccService } from './support/harness';
 import { apply, describeAcceptance, planChanges, planExit, stateOf, withActions } from './support/steps';
-import { TerraformWorkspace, assertBuilt } from './support/terraform';
 
 const TIMEOUT = 120_000;
 
@@ -17,21 +15,11 @@ function planErrors(stderr: string): string {
 }
 
 describeAcceptance('checks at plan time', () => {
-  let svc: AccService;
-  const workspaces: TerraformWorkspace[] = [];
+  const acc = useAccService();
   const workspace = (tenant: string) => {
-    const ws = new TerraformWorkspace(svc.env(tenant));
-    workspaces.push(ws);
+    const ws = acc.workspace(acc.svc.env(tenant));
     return ws;
   };
-  beforeAll(async () => {
-    assertBuilt();
-    svc = await startAccService();
-  });
-  afterAll(async () => {
-    workspaces.forEach((w) => w.remove());
-    await svc?.close();
-  });
 
   it('fails on invalid values, naming the attribute, before calling the service', async () => {
     const ws = workspace('invalid');
@@ -110,7 +98,7 @@ resource "apigw_domain" "d6" {
     expect(errors).toMatch(/Error: A referenced resource does not exist\n\n {2}with apigw_variable.v,\n.*\n.*stage_id = "no-such-stage"/);
     expect(errors).toMatch(/Error: The quota for this resource is used up\n\n {2}with apigw_domain.d6,\n.*\n.*group_id = apigw_group.shop.id/);
     expect(errors).toContain('?dry_run=true; nothing was changed.');
-    const { items } = (await svc.admin('conflicts', 'GET', '/apis')).body;
+    const { items } = (await acc.svc.admin('conflicts', 'GET', '/apis')).body;
     expect(items.map((a: any) => a.name)).toEqual(['first']);
   }, TIMEOUT);
 

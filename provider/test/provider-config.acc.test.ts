@@ -3,12 +3,10 @@
  * the block or the environment, clear failures for a wrong token and an unreachable endpoint, and
  * lookups of groups, stages and APIs by name.
  */
+import { useAccService } from './support/harness';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startAccService } from './support/service';
-import type { AccService } from './support/service';
 import { apply, describeAcceptance, destroy, mustRun, planExit } from './support/steps';
-import { TerraformWorkspace, assertBuilt } from './support/terraform';
 
 const TIMEOUT = 120_000;
 const flat = (text: string) => text.replace(/\u2502 ?/g, '').replace(/\s+/g, ' ');
@@ -23,37 +21,27 @@ async function closedPort(): Promise<number> {
 }
 
 describeAcceptance('provider settings and data sources', () => {
-  let svc: AccService;
-  const workspaces: TerraformWorkspace[] = [];
+  const acc = useAccService();
   const workspace = (env: Record<string, string> = {}) => {
-    const ws = new TerraformWorkspace(env);
-    workspaces.push(ws);
+    const ws = acc.workspace(env);
     return ws;
   };
-  beforeAll(async () => {
-    assertBuilt();
-    svc = await startAccService();
-  });
-  afterAll(async () => {
-    workspaces.forEach((w) => w.remove());
-    await svc?.close();
-  });
 
   it('takes endpoint and token from the provider block', async () => {
     const ws = workspace();
     ws.writeConfig(`
 provider "apigw" {
-  endpoint = "${svc.endpoint}/"
-  token    = "${svc.token('block')}"
+  endpoint = "${acc.svc.endpoint}/"
+  token    = "${acc.svc.token('block')}"
 }
 resource "apigw_group" "g" { name = "from-block" }`);
     await apply(ws);
-    expect((await svc.admin('block', 'GET', '/groups?name=from-block')).body.total).toBe(1);
+    expect((await acc.svc.admin('block', 'GET', '/groups?name=from-block')).body.total).toBe(1);
     await destroy(ws);
   }, TIMEOUT);
 
   it('fails clearly when the token is wrong', async () => {
-    const ws = workspace({ APIGW_ENDPOINT: svc.endpoint, APIGW_TOKEN: 'not-a-token' });
+    const ws = workspace({ APIGW_ENDPOINT: acc.svc.endpoint, APIGW_TOKEN: 'not-a-token' });
     ws.writeConfig('resource "apigw_group" "g" { name = "g" }');
     const plan = await planExit(ws);
     expect(plan.code).toBe(1);
@@ -63,7 +51,7 @@ resource "apigw_group" "g" { name = "from-block" }`);
 
   it('fails clearly when the service is unreachable, naming the endpoint', async () => {
     const endpoint = `http://127.0.0.1:${await closedPort()}`;
-    const ws = workspace({ APIGW_ENDPOINT: endpoint, APIGW_TOKEN: svc.token('x') });
+    const ws = workspace({ APIGW_ENDPOINT: endpoint, APIGW_TOKEN: acc.svc.token('x') });
     ws.writeConfig('resource "apigw_group" "g" { name = "g" }');
     const plan = await planExit(ws);
     expect(plan.code).toBe(1);
@@ -80,7 +68,7 @@ resource "apigw_group" "g" { name = "from-block" }`);
   }, TIMEOUT);
 
   it('refuses to import an id that does not exist', async () => {
-    const ws = workspace(svc.env('import'));
+    const ws = workspace(acc.svc.env('import'));
     ws.writeConfig('resource "apigw_group" "g" { name = "g" }');
     const imported = await ws.run(['import', '-no-color', '-input=false', 'apigw_group.g', '0123456789abcdef0123456789abcdef']);
     expect(imported.code).toBe(1);
@@ -88,7 +76,7 @@ resource "apigw_group" "g" { name = "from-block" }`);
   }, TIMEOUT);
 
   it('moves a JWT authorizer from a shared secret to a JWKS URL in place', async () => {
-    const ws = workspace(svc.env('jwt'));
+    const ws = workspace(acc.svc.env('jwt'));
     const authorizer = (keySource: string) => `
 resource "apigw_authorizer" "jwt" {
   name = "jwt"
@@ -107,7 +95,7 @@ resource "apigw_authorizer" "jwt" {
   }, TIMEOUT);
 
   it('looks up groups, stages and APIs by name', async () => {
-    const owner = workspace(svc.env('lookup'));
+    const owner = workspace(acc.svc.env('lookup'));
     owner.writeConfig(`
 resource "apigw_group" "shop" { name = "shop" }
 resource "apigw_api" "list" {
@@ -121,7 +109,7 @@ resource "apigw_api" "list" {
   backend { address = "http://127.0.0.1:1" }
 }`);
     await apply(owner);
-    const reader = workspace(svc.env('lookup'));
+    const reader = workspace(acc.svc.env('lookup'));
     reader.writeConfig(`
 data "apigw_group" "shop" { name = "shop" }
 data "apigw_stage" "release" { name = "RELEASE" }
