@@ -84,8 +84,14 @@ test('dry runs validate everything and write nothing', async () => {
   const res = await c.post('/v1/groups?dry_run=true', { name: 'dry' }).expect(201);
   expect(res.body.name).toBe('dry');
   expect((await c.get('/v1/groups').expect(200)).body.total).toBe(before);
-  const taken = (await fx.create('group')).name;
-  expect((await c.post('/v1/groups?dry_run=true', { name: taken }).expect(409)).body.error_code).toBe('ALREADY_EXISTS');
+  const taken = await fx.create('group');
+  expect((await c.post('/v1/groups?dry_run=true', { name: taken.name }).expect(409)).body.error_code).toBe('ALREADY_EXISTS');
+  await c.put(`/v1/groups/${taken.id}?dry_run=true`, { name: 'renamed-in-dry-run' }).expect(200);
+  await c.delete(`/v1/groups/${taken.id}?dry_run=true`).expect(204);
+  expect((await c.get(`/v1/groups/${taken.id}`).expect(200)).body.name).toBe(taken.name);
+  // A dry-run delete still runs every rule: a group in use is refused.
+  await fx.create('api', { group_id: taken.id });
+  expect((await c.delete(`/v1/groups/${taken.id}?dry_run=true`).expect(409)).body.error_code).toBe('IN_USE');
 });
 
 test('immutable fields cannot change in place', async () => {

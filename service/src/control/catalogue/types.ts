@@ -102,8 +102,6 @@ export interface ResourceKind {
   quota?: Quota;
   /** Field used as the display name and the `name` filter, when the kind has one. */
   nameField?: string;
-  /** Documented `terraform import` ID format; defaults to the resource id. */
-  importId?: string;
   /**
    * Cross-field rules that need no database (limits ordering, one-of choices). Pure, so the
    * provider can run them at plan time too.

@@ -14,8 +14,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Database {
   readonly sequelize: Sequelize;
   readonly dialect: Dialect;
-  /** Runs `work` in one write transaction; the revision it returns is the new gateway revision. */
-  write<T>(work: (tx: Transaction, revision: number) => Promise<T>): Promise<T>;
+  /** Runs `work` in one write transaction, after bumping the gateway revision. */
+  write<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Current gateway revision: changes whenever anything the data plane reads may have changed. */
   revision(): Promise<number>;
   ping(): Promise<void>;
@@ -65,13 +65,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   await runMigrations(sequelize);
   const enqueue = dialect === 'sqlite' ? serialQueue() : <T>(task: () => Promise<T>) => task();
 
-  const write = <T>(work: (tx: Transaction, revision: number) => Promise<T>): Promise<T> =>
+  const write = <T>(work: (tx: Transaction) => Promise<T>): Promise<T> =>
     enqueue(() => sequelize.transaction(async (tx) => {
       await sequelize.query('UPDATE gateway_state SET revision = revision + 1, updated_at = :now WHERE id = 1',
         { transaction: tx, replacements: { now: new Date().toISOString() } });
-      const [row] = await sequelize.query<{ revision: string | number }>(
-        'SELECT revision FROM gateway_state WHERE id = 1', { transaction: tx, type: QueryTypes.SELECT });
-      return work(tx, Number(row.revision));
+      return work(tx);
     }));
 
   const revision = async (): Promise<number> => {

@@ -9,8 +9,6 @@ import { presentResource, type PublicResource } from './present';
 import { newId, type ResourceService } from './resource-service';
 import { validateInput } from './validator';
 
-export interface BulkAuthorization { app_id: string; stage_id: string; api_ids: string[] }
-
 export function authorizeApis(service: ResourceService, ctx: RequestContext, body: any): Promise<PublicResource[]> {
   if (!Array.isArray(body?.api_ids) || body.api_ids.length === 0 || body.api_ids.length > 100) {
     throw ApiError.field('VALIDATION_FAILED', 'api_ids', 'must be a list of 1 to 100 API ids');

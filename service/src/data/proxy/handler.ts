@@ -56,7 +56,8 @@ async function handle(config: CompiledConfig, req: IncomingMessage, res: ServerR
   const fail = (f: GatewayFailure) => { record.error = f.code; sendGatewayError(res, f, scene); };
   const limited = checkLimits(req, services.options.maxBodyBytes);
   if (limited) return fail(limited);
-  const group: CompiledGroup | undefined = config.hosts.get(hostOf(req));
+  const host = hostOf(req);
+  const group: CompiledGroup | undefined = config.hosts.get(host);
   if (!group) return fail(failure('API_NOT_FOUND', 'No API group serves this host'));
   scene.templates = group.runtime.gateway_responses;
   record.group = group.runtime.id;
@@ -83,7 +84,7 @@ async function handle(config: CompiledConfig, req: IncomingMessage, res: ServerR
   let query: URLSearchParams | undefined;
   const ctx: CallContext = {
     req, requestId: record.requestId, sourceIp: record.sourceIp, secure: (req.socket as any).encrypted === true,
-    host: hostOf(req), method: req.method ?? 'GET', path, rawQuery, group, stage, api, pathParams, rest: match.rest,
+    host, method: req.method ?? 'GET', path, rawQuery, group, stage, api, pathParams, rest: match.rest,
     get query() { return (query ??= new URLSearchParams(rawQuery)); }, // parsed only when a policy reads it
     params: {},
   };
