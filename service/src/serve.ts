@@ -4,7 +4,7 @@
  * admin port always serves /metrics, /healthz and /readyz.
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createControlPlane } from './control';
 import { openDatabase, type Database } from './control/db/database';
@@ -34,7 +34,7 @@ function urlHost(bind: string): string {
   return bind.includes(':') ? `[${bind}]` : bind;
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
+function listen(server: Server | NetServer, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));

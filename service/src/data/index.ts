@@ -1,6 +1,4 @@
 /** Builds the data plane: services, live configuration and the proxy server. */
-import type { Server } from 'node:http';
-import type https from 'node:https';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { RuntimeConfigSource } from '../shared/runtime-config';
@@ -8,15 +6,16 @@ import type { Balancer } from './channels/balancer';
 import { registerChannelHealthGauge } from './channels/metrics';
 import { LiveConfigHolder } from './live-config';
 import { createDataMetrics } from './metrics';
+import type { Http1Server } from './http1/server';
 import { createRequestHandler } from './proxy/handler';
 import { createProxyServer } from './proxy/server';
 import { createTlsServer, SniContexts } from './proxy/tls';
 import { createDataServices, type DataOptions, type DataServices } from './services';
 
 export interface DataPlane {
-  server: Server;
+  server: Http1Server;
   /** HTTPS with SNI for custom domains that have certificates. */
-  tlsServer: https.Server;
+  tlsServer: Http1Server;
   live: LiveConfigHolder;
   services: DataServices;
   close(): Promise<void>;
@@ -42,7 +41,7 @@ export async function createDataPlane(options: DataPlaneOptions): Promise<DataPl
   await live.start();
   const handler = createRequestHandler(live, services);
   const server = createProxyServer(handler, services);
-  const tlsServer = createTlsServer(handler, sni);
+  const tlsServer = createTlsServer(handler, sni, services);
   return {
     server, tlsServer, live, services,
     close: async () => {

@@ -4,13 +4,13 @@
  * with empty group / API labels.
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { RouteMeters } from './route-meters';
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export interface DataMetrics {
-  requests: Counter<'group' | 'api' | 'stage' | 'status_class'>;
-  duration: Histogram<'group' | 'api' | 'stage'>;
-  upstreamDuration: Histogram<'group' | 'api' | 'stage'>;
+  /** Requests, request latency and upstream latency per route (see route-meters.ts for why not prom-client's). */
+  routes: RouteMeters;
   errors: Counter<'group' | 'api' | 'stage' | 'code'>;
   throttled: Counter<'group' | 'api' | 'stage' | 'dimension'>;
   denied: Counter<'group' | 'api' | 'stage' | 'reason'>;
@@ -23,10 +23,10 @@ export interface DataMetrics {
 export function createDataMetrics(registry: Registry): DataMetrics {
   const registers = [registry];
   const route = ['group', 'api', 'stage'] as const;
+  const routes = new RouteMeters(LATENCY_BUCKETS);
+  routes.register(registry);
   return {
-    requests: new Counter({ name: 'apigw_requests_total', help: 'Requests handled by the proxy.', labelNames: [...route, 'status_class'], registers }),
-    duration: new Histogram({ name: 'apigw_request_duration_seconds', help: 'Time from request to response end, gateway included.', labelNames: route, buckets: LATENCY_BUCKETS, registers }),
-    upstreamDuration: new Histogram({ name: 'apigw_upstream_duration_seconds', help: 'Time from sending to the backend until its response headers.', labelNames: route, buckets: LATENCY_BUCKETS, registers }),
+    routes,
     errors: new Counter({ name: 'apigw_gateway_errors_total', help: 'Responses produced by the gateway itself, by error code.', labelNames: [...route, 'code'], registers }),
     throttled: new Counter({ name: 'apigw_throttled_requests_total', help: 'Requests refused by throttling, by limit dimension.', labelNames: [...route, 'dimension'], registers }),
     denied: new Counter({ name: 'apigw_denied_requests_total', help: 'Requests refused by access control or authentication.', labelNames: [...route, 'reason'], registers }),

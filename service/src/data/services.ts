@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { DataOptions } from './options';
 import { createAuthServices, type AuthServices } from './auth';
 import type { OutgoingRequest } from './backend/outgoing';
-import { UpstreamPools } from './backend/pools';
+import { UpstreamPools } from './http1/upstream';
 import { signBackendRequest } from './backend/signing';
 import { createChannelBalancer } from './channels';
 import { createRateLimiter, type RateLimiter } from './throttling';

@@ -4,9 +4,9 @@
  * plain HTTP unless the operator allows it; unknown codes and unauthorized apps get their codes;
  * the signature keeps working on the same API.
  */
-import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
+import { createHttps1Server, type Http1Server } from '../../src/data/http1/server';
 import { createRequestHandler } from '../../src/data/proxy/handler';
 import { signRequest } from '../support/ca-signing-client';
 import { makeCertificate } from '../support/certs';
@@ -16,7 +16,7 @@ import { startGateway, type Gateway } from '../support/gateway';
 let gw: Gateway;
 let open: Gateway;
 let backend: EchoBackend;
-let tls: https.Server;
+let tls: Http1Server;
 let tlsUrl: string;
 const insecure = new Agent({ connect: { rejectUnauthorized: false } });
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   relaxed = await setUp(open);
   const cert = makeCertificate('proxy.test', ['proxy.test']);
   const plane = gw.running.dataPlane!;
-  tls = https.createServer({ key: cert.privateKeyPem, cert: cert.certificatePem }, createRequestHandler(plane.live, plane.services));
+  tls = createHttps1Server(createRequestHandler(plane.live, plane.services), { key: cert.privateKeyPem, cert: cert.certificatePem });
   await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
   tlsUrl = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
 });

@@ -1,15 +1,16 @@
-/** The bounded body reader, fed like an IncomingMessage (headers + a stream of chunks). */
-import type { IncomingMessage } from 'node:http';
+/** The bounded body reader, fed like the proxy server's requests (headers + a body stream, or none). */
 import { PassThrough } from 'node:stream';
+import type { ProxyRequest } from '../http1/types';
 import { hasBody, readBody } from './body';
 
-function request(headers: Record<string, string>, chunks: string[], fail = false): IncomingMessage {
+function request(headers: Record<string, string>, chunks: string[], fail = false): ProxyRequest {
   const stream = new PassThrough();
   setImmediate(() => {
     for (const c of chunks) stream.write(c);
     if (fail) stream.destroy(new Error('reset')); else stream.end();
   });
-  return Object.assign(stream, { headers }) as unknown as IncomingMessage;
+  const hasOne = headers['transfer-encoding'] !== undefined || (headers['content-length'] ?? '0') !== '0';
+  return { headers, body: hasOne ? stream : undefined } as unknown as ProxyRequest;
 }
 
 test('reads a chunked body within the limit; no body is an empty buffer', async () => {

@@ -3,7 +3,7 @@
  * returns a decision (go on, or a gateway failure); it never writes to the socket. The pipeline owns
  * the response.
  */
-import type { IncomingMessage } from 'node:http';
+import type { ProxyRequest } from '../http1/types';
 import type { GatewayErrorCode } from '../../shared/errors';
 import type { RuntimeApp } from '../../shared/runtime-config';
 import type { CompiledApi, CompiledGroup, CompiledStage } from '../config/compiled';
@@ -21,7 +21,7 @@ export const failure = (code: GatewayErrorCode, message?: string, headers?: Reco
 export type Decision = GatewayFailure | undefined;
 
 export interface CallContext {
-  readonly req: IncomingMessage;
+  readonly req: ProxyRequest;
   readonly requestId: string;
   readonly sourceIp: string;
   readonly secure: boolean;

@@ -2,22 +2,22 @@
  * The backend phase: pick the policy backend whose conditions hold (else the default), then answer
  * from a mock, or call the HTTP backend (or a channel member) and stream its answer back.
  */
-import type { ServerResponse } from 'node:http';
 import type { BackendPlan } from '../backend/plan';
+import type { OutgoingHeaders, ProxyResponse } from '../http1/types';
 import { buildOutgoing } from '../backend/outgoing';
 import { forward } from '../backend/forward';
 import { failure, type CallContext, type GatewayFailure } from '../pipeline/context';
 import type { DataServices } from '../services';
 import type { CallRecord } from './record';
 
-type HeaderHook = (headers: Record<string, string | string[]>) => void;
+type HeaderHook = (headers: OutgoingHeaders) => void;
 
 function choosePlan(ctx: CallContext): BackendPlan {
   for (const pb of ctx.api.policyBackends) if (pb.applies(ctx)) return pb.plan;
   return ctx.api.backend;
 }
 
-function debugHeaders(ctx: CallContext, record: CallRecord, upstreamMs: number | undefined, headers: Record<string, string | string[]>): void {
+function debugHeaders(ctx: CallContext, record: CallRecord, upstreamMs: number | undefined, headers: OutgoingHeaders): void {
   if (!ctx.debug) return;
   const total = performance.now() - record.started;
   headers['x-apig-latency'] = (total - (upstreamMs ?? 0)).toFixed(3);
@@ -25,8 +25,8 @@ function debugHeaders(ctx: CallContext, record: CallRecord, upstreamMs: number |
   Object.assign(headers, ctx.debug);
 }
 
-function sendMock(ctx: CallContext, plan: BackendPlan, res: ServerResponse, record: CallRecord, hook: HeaderHook): void {
-  const headers: Record<string, string | string[]> = { ...plan.def.mock_headers };
+function sendMock(ctx: CallContext, plan: BackendPlan, res: ProxyResponse, record: CallRecord, hook: HeaderHook): void {
+  const headers: OutgoingHeaders = { ...plan.def.mock_headers, 'x-request-id': ctx.requestId };
   headers['content-length'] = String(Buffer.byteLength(plan.def.mock_body));
   hook(headers);
   debugHeaders(ctx, record, undefined, headers);
@@ -34,7 +34,7 @@ function sendMock(ctx: CallContext, plan: BackendPlan, res: ServerResponse, reco
   res.end(plan.def.mock_body);
 }
 
-export async function sendBackend(ctx: CallContext, res: ServerResponse, services: DataServices, record: CallRecord, hook: HeaderHook): Promise<GatewayFailure | undefined> {
+export async function sendBackend(ctx: CallContext, res: ProxyResponse, services: DataServices, record: CallRecord, hook: HeaderHook): Promise<GatewayFailure | undefined> {
   const plan = choosePlan(ctx);
   if (plan.missingVariables.length) {
     return failure('VARIABLE_MISSING', `Stage "${ctx.stage.name}" does not define ${plan.missingVariables.map((v) => `#${v}#`).join(', ')}`);
@@ -47,8 +47,12 @@ export async function sendBackend(ctx: CallContext, res: ServerResponse, service
     services.signBackend?.(ctx, out);
     const timeoutMs = Math.min(plan.def.timeout_ms, services.options.maxBackendTimeoutMs);
     const result = await forward(ctx, target, out, res, {
-      pools: services.upstreams, timeoutMs, maxBodyBytes: services.options.maxBodyBytes,
-      extraHeaders: (headers, upstreamMs) => { hook(headers); debugHeaders(ctx, record, upstreamMs, headers); },
+      pools: services.upstreams, timeoutMs,
+      extraHeaders: (headers, upstreamMs) => {
+        headers['x-request-id'] = ctx.requestId;
+        hook(headers);
+        debugHeaders(ctx, record, upstreamMs, headers);
+      },
     });
     record.upstreamMs = result.upstreamMs;
     return result.failure;

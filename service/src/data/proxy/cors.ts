@@ -1,11 +1,11 @@
 /** CORS for APIs that enable it: preflight answered by the gateway; backend CORS headers win. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OutgoingHeaders, ProxyRequest, ProxyResponse } from '../http1/types';
 
-export function isPreflight(req: IncomingMessage): boolean {
+export function isPreflight(req: ProxyRequest): boolean {
   return req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined && req.headers.origin !== undefined;
 }
 
-export function answerPreflight(req: IncomingMessage, res: ServerResponse, requestId: string): void {
+export function answerPreflight(req: ProxyRequest, res: ProxyResponse, requestId: string): void {
   res.writeHead(204, {
     'access-control-allow-origin': String(req.headers.origin),
     'access-control-allow-methods': String(req.headers['access-control-request-method']),
@@ -18,7 +18,7 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse, reque
 }
 
 /** Adds CORS headers to a response unless the backend already set them. */
-export function addCorsHeaders(req: IncomingMessage, headers: Record<string, string | string[]>): void {
+export function addCorsHeaders(req: ProxyRequest, headers: OutgoingHeaders): void {
   if (req.headers.origin === undefined || headers['access-control-allow-origin'] !== undefined) return;
   headers['access-control-allow-origin'] = String(req.headers.origin);
   headers['access-control-expose-headers'] = 'X-Request-Id';

@@ -2,7 +2,7 @@
  * The gateway's own error responses: `{"error_code","error_msg","request_id"}` by default, shaped
  * by the group's gateway-response template for the code (or DEFAULT_4XX / DEFAULT_5XX).
  */
-import type { ServerResponse } from 'node:http';
+import type { ProxyResponse } from '../http1/types';
 import { GATEWAY_ERRORS } from '../../shared/errors';
 import type { GatewayResponseTemplate } from '../../shared/runtime-config';
 import type { GatewayFailure } from '../pipeline/context';
@@ -22,11 +22,11 @@ function render(template: string, vars: Record<string, string>): string {
   return template.replace(/\$context\.([A-Za-z.]+)/g, (whole, name: string) => (name in vars ? jsonText(vars[name]) : whole));
 }
 
-export function sendGatewayError(res: ServerResponse, f: GatewayFailure, scene: ErrorScene): void {
+export function sendGatewayError(res: ProxyResponse, f: GatewayFailure, scene: ErrorScene): void {
   const spec = GATEWAY_ERRORS[f.code];
   const message = f.message ?? spec.message;
   const template = scene.templates?.[f.code] ?? scene.templates?.[spec.status < 500 ? 'DEFAULT_4XX' : 'DEFAULT_5XX'];
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', ...f.headers };
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', ...f.headers, 'x-request-id': scene.requestId };
   let status: number = spec.status;
   let body: string;
   if (template) {

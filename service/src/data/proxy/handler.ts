@@ -4,7 +4,7 @@
  * writes proxy responses; policies return decisions.
  */
 import crypto from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ProxyRequest, ProxyResponse } from '../http1/types';
 import type { CompiledApi, CompiledConfig, CompiledGroup, CompiledStage } from '../config/compiled';
 import { failure, type CallContext, type GatewayFailure } from '../pipeline/context';
 import type { DataServices } from '../services';
@@ -21,7 +21,7 @@ export interface LiveConfig {
   readonly current: CompiledConfig;
 }
 
-function hostOf(req: IncomingMessage): string {
+function hostOf(req: ProxyRequest): string {
   const host = req.headers.host ?? '';
   const end = host.startsWith('[') ? host.indexOf(']') + 1 : host.indexOf(':');
   return (end > 0 ? host.slice(0, end) : host).toLowerCase();
@@ -37,12 +37,11 @@ function decodeParams(params: Record<string, string>): Record<string, string> | 
 }
 
 export function createRequestHandler(live: LiveConfig, services: DataServices) {
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  return (req: ProxyRequest, res: ProxyResponse): void => {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : crypto.randomUUID();
-    const record: CallRecord = { started: performance.now(), requestId, sourceIp: req.socket.remoteAddress ?? '', group: '', api: '', stage: '' };
-    res.setHeader('x-request-id', requestId);
-    res.once('finish', () => recordCall(services, req, res, record));
+    const record: CallRecord = { started: performance.now(), requestId, sourceIp: req.remoteAddress, group: '', api: '', stage: '' };
+    res.onFinish = () => recordCall(services, req, res, record);
     handle(live.current, req, res, record, services).catch((error) => {
       record.error = 'INTERNAL_ERROR';
       services.log?.error({ err: error, request_id: requestId }, 'proxy request failed');
@@ -51,7 +50,7 @@ export function createRequestHandler(live: LiveConfig, services: DataServices) {
   };
 }
 
-async function handle(config: CompiledConfig, req: IncomingMessage, res: ServerResponse, record: CallRecord, services: DataServices): Promise<void> {
+async function handle(config: CompiledConfig, req: ProxyRequest, res: ProxyResponse, record: CallRecord, services: DataServices): Promise<void> {
   const scene: ErrorScene = { requestId: record.requestId, sourceIp: record.sourceIp };
   const fail = (f: GatewayFailure) => { record.error = f.code; sendGatewayError(res, f, scene); };
   const limited = checkLimits(req, services.options.maxBodyBytes);
@@ -66,7 +65,7 @@ async function handle(config: CompiledConfig, req: IncomingMessage, res: ServerR
   if (!stage) return fail(failure('API_NOT_FOUND', `Nothing is published in stage "${stageName}"`));
   record.stage = stage.name;
   scene.stage = stage.name;
-  const url = req.url ?? '/';
+  const url = req.url;
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   const rawQuery = q < 0 ? '' : url.slice(q + 1);
@@ -74,7 +73,7 @@ async function handle(config: CompiledConfig, req: IncomingMessage, res: ServerR
     const target = stage.router.match(String(req.headers['access-control-request-method']), path);
     if (target?.value.definition.request.cors) return answerPreflight(req, res, record.requestId);
   }
-  const match = stage.router.match(req.method ?? 'GET', path);
+  const match = stage.router.match(req.method, path);
   if (!match) return fail(failure('API_NOT_FOUND'));
   const api: CompiledApi = match.value;
   record.api = api.definition.id;
@@ -83,8 +82,8 @@ async function handle(config: CompiledConfig, req: IncomingMessage, res: ServerR
   if (!pathParams) return fail(failure('PARAMETER_INVALID', 'A path parameter is not valid percent-encoding'));
   let query: URLSearchParams | undefined;
   const ctx: CallContext = {
-    req, requestId: record.requestId, sourceIp: record.sourceIp, secure: (req.socket as any).encrypted === true,
-    host, method: req.method ?? 'GET', path, rawQuery, group, stage, api, pathParams, rest: match.rest,
+    req, requestId: record.requestId, sourceIp: record.sourceIp, secure: req.encrypted,
+    host, method: req.method, path, rawQuery, group, stage, api, pathParams, rest: match.rest,
     get query() { return (query ??= new URLSearchParams(rawQuery)); }, // parsed only when a policy reads it
     params: {},
   };

@@ -3,9 +3,11 @@
  * a `*.` wildcard domain) with the domain's minimum TLS version. Contexts are rebuilt on every
  * configuration swap, so a new or renewed certificate is served without a restart.
  */
-import https from 'node:https';
-import type { RequestListener } from 'node:http';
 import tls, { type SecureContext } from 'node:tls';
+import type { Http1Server } from '../http1/server';
+import type { ProxyHandler } from '../http1/types';
+import type { DataServices } from '../services';
+import { createProxyTlsServer } from './server';
 import type { RuntimeDomain } from '../../shared/runtime-config';
 
 export class SniContexts {
@@ -32,12 +34,12 @@ export class SniContexts {
   }
 }
 
-export function createTlsServer(handler: RequestListener, contexts: SniContexts): https.Server {
-  return https.createServer({
+export function createTlsServer(handler: ProxyHandler, contexts: SniContexts, services: DataServices): Http1Server {
+  return createProxyTlsServer(handler, services, {
     minVersion: 'TLSv1.1',
     SNICallback: (servername, done) => {
       const context = contexts.lookup(servername);
       done(context ? null : new Error(`no certificate for ${servername}`), context);
     },
-  }, handler);
+  });
 }

@@ -5,7 +5,7 @@
  * so codes are refused over plain HTTP unless the operator allows it (for testing).
  */
 import crypto from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { ProxyRequest } from '../../http1/types';
 import type { AppIndex } from '../../auth';
 import { failure, type CallContext, type Decision } from '../../pipeline/context';
 
@@ -16,7 +16,7 @@ const HTTPS_ONLY = failure('AUTH_INVALID', 'AppCode authentication is accepted o
 const UNKNOWN = failure('AUTH_INVALID', 'The AppCode is not valid');
 
 /** The AppCode the caller sent, or undefined when it sent none. */
-export function readAppCode(req: IncomingMessage): string | undefined {
+export function readAppCode(req: ProxyRequest): string | undefined {
   const direct = req.headers['x-apig-appcode'];
   if (typeof direct === 'string' && direct !== '') return direct.trim();
   const auth = req.headers.authorization;

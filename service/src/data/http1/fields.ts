@@ -1,0 +1,115 @@
+/**
+ * Header field lines of an HTTP/1.1 head (RFC 9110 §5, RFC 9112 §5), shared by the server's request
+ * parser and the upstream client's response parser. Strict on purpose: a proxy that reads fields
+ * more leniently than the backend behind it invites request smuggling, so obs-fold, whitespace
+ * before the colon, non-token names and control characters in values are refused.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface ParsedFields {
+  headers: IncomingHttpHeaders;
+  /** Bytes of the field lines, CRLFs included. */
+  bytes: number;
+}
+
+export interface FieldError {
+  error: string;
+}
+
+/** tchar (RFC 9110 §5.6.2): the characters a field name may hold. */
+const TOKEN = new Uint8Array(128);
+for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") TOKEN[c.charCodeAt(0)] = 1;
+
+export function isToken(s: string, from = 0, to = s.length): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || TOKEN[c] === 0) return false;
+  }
+  return true;
+}
+
+/** Field values may hold HTAB, visible ASCII and obs-text, but no other control character. */
+function hasControl(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9) || c === 127) return true;
+  }
+  return false;
+}
+
+/** Repeats of these keep the first value, as node:http does (Host is refused instead: see combine). */
+const FIRST_WINS = new Set([
+  'host', 'content-type', 'user-agent', 'referer', 'authorization', 'proxy-authorization', 'if-modified-since',
+  'if-unmodified-since', 'from', 'location', 'max-forwards', 'retry-after', 'etag', 'last-modified', 'server', 'age', 'expires',
+]);
+
+/**
+ * Headers are plain objects (node:http's writeHead and for-in loops are measurably slower on
+ * null-prototype ones), so a name inherited from Object.prototype ("constructor", "toString") reads
+ * as a function: that means "not set yet". __proto__ itself is refused by the parser.
+ */
+function own(headers: IncomingHttpHeaders, name: string): string | string[] | undefined {
+  const v = headers[name];
+  return typeof v === 'function' ? undefined : v;
+}
+
+function combine(headers: IncomingHttpHeaders, name: string, value: string): string | undefined {
+  const prior = own(headers, name);
+  if (prior === undefined) {
+    headers[name] = name === 'set-cookie' ? [value] : value;
+    return undefined;
+  }
+  if (name === 'content-length') return prior === value ? undefined : 'conflicting Content-Length values';
+  // RFC 9112 §3.2: a request with more than one Host is refused (two hosts could route two ways).
+  if (name === 'host') return 'more than one Host header';
+  if (Array.isArray(prior)) prior.push(value);
+  else if (name === 'cookie') headers[name] = `${prior}; ${value}`;
+  else if (!FIRST_WINS.has(name)) headers[name] = `${prior}, ${value}`;
+  return undefined;
+}
+
+function append(headers: IncomingHttpHeaders, name: string, value: string): void {
+  const prior = own(headers, name);
+  if (prior === undefined) headers[name] = value;
+  else if (Array.isArray(prior)) prior.push(value);
+  else headers[name] = [prior, value];
+}
+
+const isBlank = (c: number) => c === 32 || c === 9;
+
+/**
+ * Parses `head` (a latin1 string) from `start` (just after the start line's CRLF) to `end` (just
+ * after the last field line's CRLF). Names come back lowercase. 'request' combines repeats the way
+ * node:http does (and refuses differing Content-Length values); 'list' keeps every repeat (arrays),
+ * which is what a proxy forwarding a backend's answer needs.
+ */
+export function parseFieldLines(head: string, start: number, end: number, mode: 'request' | 'list'): ParsedFields | FieldError {
+  const headers: IncomingHttpHeaders = {};
+  let i = start;
+  while (i < end) {
+    const eol = head.indexOf('\r\n', i);
+    if (eol < 0 || eol + 2 > end) return { error: 'a header line does not end with CRLF' };
+    if (isBlank(head.charCodeAt(i))) return { error: 'folded header lines (obs-fold) are not accepted' };
+    const colon = head.indexOf(':', i);
+    if (colon < 0 || colon > eol) return { error: 'a header line has no colon' };
+    if (!isToken(head, i, colon)) return { error: `invalid header name "${head.slice(i, Math.min(colon, i + 40))}"` };
+    let from = colon + 1;
+    let to = eol;
+    while (from < to && isBlank(head.charCodeAt(from))) from++;
+    while (to > from && isBlank(head.charCodeAt(to - 1))) to--;
+    const name = head.slice(i, colon).toLowerCase();
+    if (name === '__proto__') return { error: 'invalid header name "__proto__"' };
+    if (hasControl(head, from, to)) return { error: `header "${name}" holds a control character` };
+    const value = head.slice(from, to);
+    if (mode === 'list') append(headers, name, value);
+    else {
+      const problem = combine(headers, name, value);
+      if (problem) return { error: problem };
+    }
+    i = eol + 2;
+  }
+  return { headers, bytes: end - start };
+}
+
+export const isFieldError = (r: ParsedFields | FieldError): r is FieldError => (r as FieldError).error !== undefined;
