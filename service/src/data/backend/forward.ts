@@ -3,11 +3,11 @@
  * the client as it arrives: head first, then body chunks, with backpressure both ways (a full client
  * socket stops reading the backend until it drains). A client that goes away aborts the backend
  * call. The request body streams too: the server's request stream, or `ctx.body` when a policy
- * already read it.
+ * already read it. One exchange object per call, no promise and no closures: this runs per request.
  */
 import { BodyTooLarge } from '../http1/server';
 import type { OutgoingHeaders, ProxyResponse } from '../http1/types';
-import type { UpstreamError, UpstreamPools } from '../http1/upstream';
+import type { UpstreamCall, UpstreamError, UpstreamHandler, UpstreamPools } from '../http1/upstream';
 import { failure, type CallContext, type GatewayFailure } from '../pipeline/context';
 import type { OutgoingRequest } from './outgoing';
 
@@ -21,55 +21,76 @@ function classify(error: UpstreamError, timeoutMs: number): GatewayFailure {
 }
 
 export interface ForwardResult {
+  /** Set when nothing was answered yet: the caller answers with this gateway error. */
   failure?: GatewayFailure;
+  /** Milliseconds until the backend's response head, when it came. */
   upstreamMs?: number;
 }
 
-export interface ForwardOptions {
-  pools: UpstreamPools;
-  timeoutMs: number;
-  extraHeaders: (headers: OutgoingHeaders, upstreamMs: number) => void;
+/** What the exchange tells its caller: response headers to complete, and the outcome. */
+export interface ForwardListener {
+  /** Adds the gateway's headers (request id, CORS, debug) to the backend's before they go out. */
+  completeHeaders(headers: OutgoingHeaders, upstreamMs: number | undefined): void;
+  /** Called once: the answer was streamed (or broke mid-way), or `failure` must be answered. */
+  forwarded(result: ForwardResult): void;
 }
 
-/** Sends `out` to `origin`; on success the response is streamed to `res` with `extraHeaders` added. */
-export function forward(ctx: CallContext, origin: string, out: OutgoingRequest, res: ProxyResponse, opts: ForwardOptions): Promise<ForwardResult> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    let upstreamMs: number | undefined;
-    let settled = false;
-    const settle = (result: ForwardResult) => {
-      if (settled) return;
-      settled = true;
-      res.onClose = undefined;
-      res.onDrain = undefined;
-      resolve(result);
-    };
-    const call = opts.pools.request(origin, {
-      method: out.method, path: out.path, headers: out.headers, body: ctx.body ?? ctx.req.body, timeoutMs: opts.timeoutMs,
-    }, {
-      onHeaders: (status, headers) => {
-        upstreamMs = performance.now() - started;
-        opts.extraHeaders(headers, upstreamMs);
-        res.writeHead(status, headers);
-      },
-      onData: (chunk) => res.write(chunk),
-      onComplete: () => {
-        res.end();
-        settle({ upstreamMs });
-      },
-      onError: (error) => {
-        if (res.headersSent) {
-          res.destroy(); // the backend broke mid-answer: nothing left to answer
-          settle({ upstreamMs });
-        } else {
-          settle({ failure: classify(error, opts.timeoutMs) });
-        }
-      },
-    });
-    res.onDrain = () => call.resume();
-    res.onClose = () => {
-      call.abort();
-      settle({ upstreamMs });
-    };
-  });
+class Exchange implements UpstreamHandler {
+  private readonly started = performance.now();
+  private upstreamMs: number | undefined = undefined;
+  private settled = false;
+  call: UpstreamCall | undefined = undefined;
+
+  constructor(private readonly res: ProxyResponse, private readonly listener: ForwardListener, private readonly timeoutMs: number) {}
+
+  onHeaders(status: number, headers: OutgoingHeaders): void {
+    this.upstreamMs = performance.now() - this.started;
+    this.listener.completeHeaders(headers, this.upstreamMs);
+    this.res.writeHead(status, headers);
+  }
+
+  onData(chunk: Buffer): boolean {
+    return this.res.write(chunk);
+  }
+
+  onComplete(): void {
+    this.res.end();
+    this.settle({ upstreamMs: this.upstreamMs });
+  }
+
+  onError(error: UpstreamError): void {
+    if (this.res.headersSent) {
+      this.res.destroy(); // the backend broke mid-answer: nothing left to answer
+      this.settle({ upstreamMs: this.upstreamMs });
+    } else {
+      this.settle({ failure: classify(error, this.timeoutMs) });
+    }
+  }
+
+  /** The client socket drained: read the backend again. */
+  readonly resume = (): void => this.call?.resume();
+
+  /** The client went away: stop the backend call. */
+  readonly abandon = (): void => {
+    this.call?.abort();
+    this.settle({ upstreamMs: this.upstreamMs });
+  };
+
+  private settle(result: ForwardResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.res.onClose = undefined;
+    this.res.onDrain = undefined;
+    this.listener.forwarded(result);
+  }
+}
+
+/** Sends `out` to `origin`; the answer is streamed to `res`, and `listener` hears how it went. */
+export function forward(ctx: CallContext, origin: string, out: OutgoingRequest, res: ProxyResponse, pools: UpstreamPools, timeoutMs: number, listener: ForwardListener): void {
+  const exchange = new Exchange(res, listener, timeoutMs);
+  exchange.call = pools.request(origin, {
+    method: out.method, path: out.path, headers: out.headers, body: ctx.body ?? ctx.req.body, timeoutMs,
+  }, exchange);
+  res.onDrain = exchange.resume;
+  res.onClose = exchange.abandon;
 }

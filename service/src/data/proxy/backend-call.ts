@@ -3,61 +3,47 @@
  * from a mock, or call the HTTP backend (or a channel member) and stream its answer back.
  */
 import type { BackendPlan } from '../backend/plan';
-import type { OutgoingHeaders, ProxyResponse } from '../http1/types';
+import { forward, type ForwardListener } from '../backend/forward';
 import { buildOutgoing } from '../backend/outgoing';
-import { forward } from '../backend/forward';
+import type { OutgoingHeaders, ProxyResponse } from '../http1/types';
 import { failure, type CallContext, type GatewayFailure } from '../pipeline/context';
 import type { DataServices } from '../services';
-import type { CallRecord } from './record';
 
-type HeaderHook = (headers: OutgoingHeaders) => void;
+/** The call as the backend phase needs it (proxy/handler.ts's ProxyCall). */
+export interface BackendCaller extends ForwardListener {
+  readonly ctx: CallContext;
+  readonly res: ProxyResponse;
+  readonly services: DataServices;
+  /** A picked channel member, released by the caller when the call is over. */
+  heldOrigin?: string;
+  fail(f: GatewayFailure): void;
+}
 
 function choosePlan(ctx: CallContext): BackendPlan {
   for (const pb of ctx.api.policyBackends) if (pb.applies(ctx)) return pb.plan;
   return ctx.api.backend;
 }
 
-function debugHeaders(ctx: CallContext, record: CallRecord, upstreamMs: number | undefined, headers: OutgoingHeaders): void {
-  if (!ctx.debug) return;
-  const total = performance.now() - record.started;
-  headers['x-apig-latency'] = (total - (upstreamMs ?? 0)).toFixed(3);
-  if (upstreamMs !== undefined) headers['x-apig-upstream-latency'] = upstreamMs.toFixed(3);
-  Object.assign(headers, ctx.debug);
-}
-
-function sendMock(ctx: CallContext, plan: BackendPlan, res: ProxyResponse, record: CallRecord, hook: HeaderHook): void {
-  const headers: OutgoingHeaders = { ...plan.def.mock_headers, 'x-request-id': ctx.requestId };
+function sendMock(call: BackendCaller, plan: BackendPlan): void {
+  const headers: OutgoingHeaders = { ...plan.def.mock_headers };
   headers['content-length'] = String(Buffer.byteLength(plan.def.mock_body));
-  hook(headers);
-  debugHeaders(ctx, record, undefined, headers);
-  res.writeHead(plan.def.mock_status_code, headers);
-  res.end(plan.def.mock_body);
+  call.completeHeaders(headers, undefined);
+  call.res.writeHead(plan.def.mock_status_code, headers);
+  call.res.end(plan.def.mock_body);
 }
 
-export async function sendBackend(ctx: CallContext, res: ProxyResponse, services: DataServices, record: CallRecord, hook: HeaderHook): Promise<GatewayFailure | undefined> {
+export function sendBackend(call: BackendCaller): void {
+  const { ctx, services } = call;
   const plan = choosePlan(ctx);
   if (plan.missingVariables.length) {
-    return failure('VARIABLE_MISSING', `Stage "${ctx.stage.name}" does not define ${plan.missingVariables.map((v) => `#${v}#`).join(', ')}`);
+    return call.fail(failure('VARIABLE_MISSING', `Stage "${ctx.stage.name}" does not define ${plan.missingVariables.map((v) => `#${v}#`).join(', ')}`));
   }
-  if (plan.def.type === 'MOCK') { sendMock(ctx, plan, res, record, hook); return undefined; }
+  if (plan.def.type === 'MOCK') return sendMock(call, plan);
   const target = plan.def.type === 'CHANNEL' ? services.channels?.pick(plan.def.channel_id!, ctx, plan.def.channel_scheme) : plan.origin;
-  if (!target) return failure(plan.def.type === 'CHANNEL' ? 'NO_HEALTHY_BACKEND' : 'BACKEND_UNAVAILABLE');
-  try {
-    const out = buildOutgoing(ctx, plan);
-    services.signBackend?.(ctx, out);
-    const timeoutMs = Math.min(plan.def.timeout_ms, services.options.maxBackendTimeoutMs);
-    const result = await forward(ctx, target, out, res, {
-      pools: services.upstreams, timeoutMs,
-      extraHeaders: (headers, upstreamMs) => {
-        headers['x-request-id'] = ctx.requestId;
-        hook(headers);
-        debugHeaders(ctx, record, upstreamMs, headers);
-      },
-    });
-    record.upstreamMs = result.upstreamMs;
-    return result.failure;
-  } finally {
-    // Only channel picks are counted, and every one must be released, even if the call threw.
-    if (plan.def.type === 'CHANNEL') services.channels?.release?.(target);
-  }
+  if (!target) return call.fail(failure(plan.def.type === 'CHANNEL' ? 'NO_HEALTHY_BACKEND' : 'BACKEND_UNAVAILABLE'));
+  // Only channel picks are counted; the caller releases the pick when the call is over, whatever happens.
+  if (plan.def.type === 'CHANNEL') call.heldOrigin = target;
+  const out = buildOutgoing(ctx, plan);
+  services.signBackend?.(ctx, out);
+  forward(ctx, target, out, call.res, services.upstreams, Math.min(plan.def.timeout_ms, services.options.maxBackendTimeoutMs), call);
 }
