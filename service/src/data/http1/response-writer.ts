@@ -168,8 +168,13 @@ export class Http1Response implements ProxyResponse {
         tail = '\r\n0\r\n\r\n';
       }
     }
-    // Even an empty write: its callback runs after everything before it was written.
-    this.send(text, body, size, tail, owner.afterLastWrite);
+    if (text === '' && body === undefined && tail === '' && owner.socket.writableLength === 0) {
+      // Everything is already with the kernel: no empty write (it would cost a syscall per answer).
+      process.nextTick(owner.afterLastWrite);
+    } else {
+      // Even an empty write: its callback runs after everything before it was written.
+      this.send(text, body, size, tail, owner.afterLastWrite);
+    }
     owner.responseEnded(this, this.keepAlive && this.remaining === 0);
   }
 

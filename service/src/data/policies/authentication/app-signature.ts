@@ -73,12 +73,24 @@ function isForm(ctx: CallContext): boolean {
   return type !== undefined && type.toLowerCase().includes(FORM);
 }
 
+/** Each app's secret as a KeyObject, made once per configuration: createHmac then skips encoding the key string per request. */
+const secretKeys = new WeakMap<RuntimeApp, crypto.KeyObject>();
+
+function secretKeyOf(app: RuntimeApp): crypto.KeyObject {
+  let key = secretKeys.get(app);
+  if (!key) {
+    key = crypto.createSecretKey(Buffer.from(app.secret, 'utf8'));
+    secretKeys.set(app, key);
+  }
+  return key;
+}
+
 /**
  * Compares base64 texts without decoding the caller's (cheaper than Buffer + timingSafeEqual on the
  * hot path) and without an early exit, so the time taken does not tell how much of a guess was right.
  */
 function signatureMatches(claim: Claim, stringToSign: string): boolean {
-  const expected = crypto.createHmac(claim.algorithm, claim.app.secret).update(stringToSign, 'utf8').digest('base64');
+  const expected = crypto.createHmac(claim.algorithm, secretKeyOf(claim.app)).update(stringToSign, 'utf8').digest('base64');
   const given = claim.signature;
   if (given.length !== expected.length) return false;
   let difference = 0;
