@@ -190,6 +190,20 @@ describe('requests and answers', () => {
     expect(finished).toBe(1);
     expect(late).toBe(false);
   });
+
+  it('calls onFinish once when the body went out in write() and end() has nothing left to send', async () => {
+    let finished = 0;
+    let written: boolean | undefined;
+    const port = await start((_req, res) => {
+      res.onFinish = () => { finished++; };
+      res.writeHead(200, { 'content-length': '5' });
+      written = res.write(Buffer.from('hello'));
+      res.end();
+    });
+    const first = await get(port);
+    const second = await get(port);
+    expect([first.body, second.body, written, finished]).toEqual(['hello', 'hello', true, 2]);
+  });
 });
 
 describe('request bodies', () => {
