@@ -67,11 +67,15 @@ export async function startService(config: Config, log: Logger = createLogger(co
   let dataPlane: DataPlane | undefined;
   let proxyUrl: string | undefined;
   let proxyTlsUrl: string | undefined;
+  // Access lines are buffered up to 4 KiB (flushed at least every second and on close): one write per
+  // ~20 lines instead of one per request.
+  const accessDestination = config.accessLog && config.role !== 'admin'
+    ? pino.destination({ sync: false, minLength: 4096, periodicFlush: 1000 }) : undefined;
   if (config.role !== 'admin') {
     dataPlane = await createDataPlane({
       source: createRuntimeConfigSource(db, createSecretBox(keys.masterKey), config.baseDomain),
       registry: metrics.registry, pollMs: config.configPollMs, log,
-      accessLog: config.accessLog ? pino({ level: 'info', base: undefined }, pino.destination({ sync: false })) : undefined,
+      accessLog: accessDestination ? pino({ level: 'info', base: undefined }, accessDestination) : undefined,
       maxBackendTimeoutMs: config.maxBackendTimeoutMs, maxBodyBytes: config.maxBodyBytes,
       defaultRateLimitPerSecond: config.defaultRateLimitPerSecond, allowAppCodeOverHttp: config.allowAppCodeOverHttp,
       redisUrl: config.redisUrl, healthCheckIntervalOverrideMs: config.healthCheckIntervalOverrideMs,
@@ -85,6 +89,7 @@ export async function startService(config: Config, log: Logger = createLogger(co
     adminUrl, proxyUrl, proxyTlsUrl, db, dataPlane,
     close: async () => {
       await dataPlane?.close();
+      accessDestination?.flushSync();
       await new Promise<void>((resolve) => admin.close(() => resolve()));
       admin.closeAllConnections();
       await db.close();

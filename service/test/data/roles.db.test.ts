@@ -68,9 +68,14 @@ test('admin and proxy roles share the database; the proxy logs each request as J
   expect((await request(`http://127.0.0.1:${proxyAdminPort}/v1/groups`, { headers: auth })).statusCode).toBe(404);
   expect((await request(`http://127.0.0.1:${proxyAdminPort}/metrics`)).statusCode).toBe(200);
 
-  await new Promise((r) => setTimeout(r, 300)); // the access log is written asynchronously
-  const entry = proxyLines.map((l) => { try { return JSON.parse(l); } catch { return undefined; } })
+  // The access log is buffered and flushed at least once a second.
+  const findEntry = () => proxyLines.map((l) => { try { return JSON.parse(l); } catch { return undefined; } })
     .find((l) => l?.request_id === 'roles-req-1');
+  let entry = findEntry();
+  for (let i = 0; i < 40 && !entry; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    entry = findEntry();
+  }
   expect(entry).toMatchObject({ method: 'GET', path: '/r', status: 200, group: group.id, api: api.id, stage: 'RELEASE', source_ip: '127.0.0.1' });
   expect(entry.duration_ms).toBeGreaterThanOrEqual(0);
 });
