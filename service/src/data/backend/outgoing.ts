@@ -42,7 +42,8 @@ function forwardedHeaders(ctx: CallContext, plan: BackendPlan): Record<string, s
   // Headers named in Connection are hop-by-hop too; the common values name none.
   const listed = connection === undefined || connection === 'keep-alive' || connection === 'close'
     ? NONE : connection.toLowerCase().split(',').map((s) => s.trim());
-  for (const [name, value] of Object.entries(incoming)) {
+  for (const name in incoming) {
+    const value = incoming[name];
     if (value === undefined || DROPPED.has(name) || listed.includes(name) || plan.consumedHeaders.has(name)) continue;
     if (name === 'authorization' && /^APPCODE\s/i.test(String(value))) continue; // a gateway credential, never the backend's
     if (appAuth && name.startsWith('x-ca-')) continue; // the caller's signature, consumed here (map app_id to tell the backend)
