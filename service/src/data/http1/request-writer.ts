@@ -6,7 +6,7 @@
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { isToken } from './fields';
-import type { UpstreamRequest } from './upstream';
+import type { UpstreamRequest } from './upstream-types';
 
 /** Methods whose requests carry a body by definition: an empty one is announced as content-length: 0. */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);

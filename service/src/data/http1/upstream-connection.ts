@@ -9,7 +9,7 @@ import tls from 'node:tls';
 import { writeRequest, type BodyWriterOwner, type RequestBodyStream } from './request-writer';
 import { ResponseParser, type ResponseSink } from './response-parser';
 import type { OutgoingHeaders } from './types';
-import type { UpstreamPoolOptions } from './upstream';
+import type { UpstreamPoolOptions } from './upstream-types';
 import type { UpstreamFailure } from './upstream-error';
 import type { PendingCall } from './upstream-pool';
 

@@ -4,7 +4,7 @@
  * call object handed to callers, which guarantees the handler hears at most one ending.
  */
 import { requestHead } from './request-writer';
-import type { UpstreamCall, UpstreamHandler, UpstreamPoolOptions, UpstreamRequest } from './upstream';
+import type { UpstreamCall, UpstreamHandler, UpstreamPoolOptions, UpstreamRequest } from './upstream-types';
 import { UpstreamConnection, type ConnectionOwner, type OriginTarget } from './upstream-connection';
 import { UpstreamError, type UpstreamFailure } from './upstream-error';
 
