@@ -89,7 +89,11 @@ export async function startService(config: Config, log: Logger = createLogger(co
     adminUrl, proxyUrl, proxyTlsUrl, db, dataPlane,
     close: async () => {
       await dataPlane?.close();
-      accessDestination?.flushSync();
+      try {
+        accessDestination?.flushSync();
+      } catch (error) {
+        log.warn({ err: error }, 'access log lines could not be flushed at shutdown');
+      }
       await new Promise<void>((resolve) => admin.close(() => resolve()));
       admin.closeAllConnections();
       await db.close();
