@@ -1,13 +1,14 @@
 /** The bounded body reader, fed like the proxy server's requests (headers + a body stream, or none). */
 import { PassThrough } from 'node:stream';
+import { BodyTooLarge } from '../http1/server';
 import type { ProxyRequest } from '../http1/types';
 import { hasBody, readBody } from './body';
 
-function request(headers: Record<string, string>, chunks: string[], fail = false): ProxyRequest {
+function request(headers: Record<string, string>, chunks: string[], fail: boolean | Error = false): ProxyRequest {
   const stream = new PassThrough();
   setImmediate(() => {
     for (const c of chunks) stream.write(c);
-    if (fail) stream.destroy(new Error('reset')); else stream.end();
+    if (fail) stream.destroy(fail === true ? new Error('reset') : fail); else stream.end();
   });
   const hasOne = headers['transfer-encoding'] !== undefined || (headers['content-length'] ?? '0') !== '0';
   return { headers, body: hasOne ? stream : undefined } as unknown as ProxyRequest;
@@ -23,4 +24,6 @@ test('reads a chunked body within the limit; no body is an empty buffer', async 
 test('a body over the limit is BODY_TOO_LARGE; a broken one is refused', async () => {
   expect(await readBody(request({ 'transfer-encoding': 'chunked' }, ['x'.repeat(60), 'y'.repeat(60)]), 100)).toMatchObject({ code: 'BODY_TOO_LARGE' });
   expect(await readBody(request({ 'content-length': '10' }, ['abc'], true), 100)).toMatchObject({ code: 'PARAMETER_INVALID' });
+  // The server cut a chunked body at its own limit before this reader's.
+  expect(await readBody(request({ 'transfer-encoding': 'chunked' }, ['abc'], new BodyTooLarge(2)), 100)).toMatchObject({ code: 'BODY_TOO_LARGE' });
 });

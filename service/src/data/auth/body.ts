@@ -3,6 +3,7 @@
  * parameters are part of the app signature; Content-MD5 is checked against the bytes). Bounded by
  * the gateway's body limit; the proxy then forwards `ctx.body` instead of streaming the request.
  */
+import { BodyTooLarge } from '../http1/server';
 import type { ProxyRequest } from '../http1/types';
 import { failure, type GatewayFailure } from '../pipeline/context';
 
@@ -30,7 +31,7 @@ export function readBody(req: ProxyRequest, maxBytes: number): Promise<Buffer | 
     };
     const onEnd = () => done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
     // The server's own limit on chunked bodies surfaces as a stream error.
-    const onError = (error?: Error) => done(error?.name === 'BodyTooLarge' ? tooLarge(maxBytes) : failure('PARAMETER_INVALID', 'The request body could not be read'));
+    const onError = (error?: Error) => done(error instanceof BodyTooLarge ? tooLarge(maxBytes) : failure('PARAMETER_INVALID', 'The request body could not be read'));
     body.on('data', onData).on('end', onEnd).on('error', onError).on('close', onError);
   });
 }

@@ -1,4 +1,4 @@
-import { isFieldError, parseFieldLines, type ParsedFields } from './fields';
+import { breaksFieldLine, isFieldError, parseContentLength, parseFieldLines, type ParsedFields } from './fields';
 
 /** Parses field lines given one per array entry, as they sit in a head after the start line. */
 function parse(lines: string[], mode: 'request' | 'list' = 'request') {
@@ -59,5 +59,24 @@ describe('parseFieldLines', () => {
     const head = 'GET / HTTP/1.1\r\nX-A: one\nX-B: two\r\n\r\n';
     const r = parseFieldLines(head, 16, head.length - 2, 'request');
     expect(isFieldError(r) && r.error).toMatch(/control character/);
+  });
+});
+
+describe('parseContentLength', () => {
+  it.each([
+    ['0', 0], ['42', 42], ['007', 7], ['999999999999999', 999999999999999], ['5,5', 5], ['5 , 5,\t5', 5], [['5', '5'], 5],
+    ['', -1], ['-1', -1], ['+1', -1], ['1.0', -1], ['1e3', -1], ['0x10', -1], ['1 2', -1], ['5, 6', -1], [['1', '2'], -1],
+    ['5,', -1], ['1234567890123456', -1],
+  ] as [string | string[], number][])('%j → %i', (value, expected) => {
+    expect(parseContentLength(value)).toBe(expected);
+  });
+});
+
+describe('breaksFieldLine', () => {
+  it.each([
+    ['plain value', false], ['tab\tand latin1 \u00e9', false], ['', false],
+    ['cr\rlf', true], ['lf\n', true], ['nul\u0000', true], ['euro \u20ac', true],
+  ])('%j → %s', (value, expected) => {
+    expect(breaksFieldLine(value)).toBe(expected);
   });
 });

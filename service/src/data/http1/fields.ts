@@ -112,4 +112,50 @@ export function parseFieldLines(head: string, start: number, end: number, mode: 
   return { headers, bytes: end - start };
 }
 
+/** Longest Content-Length accepted: 15 digits, far above any body limit and exact as a double. */
+const MAX_LENGTH_DIGITS = 15;
+
+function digitsValue(s: string, from: number, to: number): number {
+  if (from >= to || to - from > MAX_LENGTH_DIGITS) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/**
+ * Content-Length (RFC 9110 §8.6), for requests and responses alike: digits only; a list (one field
+ * `5, 5` or repeated fields) is accepted when every member is the same number. -1 when invalid.
+ */
+export function parseContentLength(value: string | string[]): number {
+  const text = typeof value === 'string' ? value : value.join(',');
+  if (text.indexOf(',') < 0) return digitsValue(text, 0, text.length);
+  let agreed = -1;
+  for (const member of text.split(',')) {
+    let from = 0;
+    let to = member.length;
+    while (from < to && isBlank(member.charCodeAt(from))) from++;
+    while (to > from && isBlank(member.charCodeAt(to - 1))) to--;
+    const n = digitsValue(member, from, to);
+    if (n < 0 || (agreed >= 0 && n !== agreed)) return -1;
+    agreed = n;
+  }
+  return agreed;
+}
+
+/**
+ * Whether a value the gateway is about to write cannot be one field line: CR, LF or NUL would end it
+ * early (header injection), and characters above U+00FF cannot be written as latin1 (node:http refuses them too).
+ */
+export function breaksFieldLine(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 13 || c === 10 || c === 0 || c > 255) return true;
+  }
+  return false;
+}
+
 export const isFieldError = (r: ParsedFields | FieldError): r is FieldError => (r as FieldError).error !== undefined;

@@ -8,7 +8,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
-import { isFieldError, isToken, parseFieldLines } from './fields';
+import { isFieldError, isToken, parseContentLength, parseFieldLines } from './fields';
 import type { ProxyRequest } from './types';
 
 export const BODY_NONE = 0;
@@ -23,7 +23,6 @@ export const HEAD_TOO_LARGE = -2;
 const EMPTY = Buffer.alloc(0);
 const BLANK_LINE = Buffer.from('\r\n\r\n', 'latin1');
 /** Content-Length digits beyond this could not be represented exactly. */
-const MAX_LENGTH_DIGITS = 15;
 
 /**
  * Bytes received and not yet consumed. The common case (a whole request in one 'data' chunk)
@@ -230,28 +229,6 @@ const trimOws = (s: string) => {
   while (to > from && (s.charCodeAt(to - 1) === 32 || s.charCodeAt(to - 1) === 9)) to--;
   return s.slice(from, to);
 };
-
-/** Digits only; a comma list is accepted when every member is the same number (RFC 9110 §8.6). -1 when invalid. */
-export function parseContentLength(value: string): number {
-  let n = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) return value.includes(',') ? parseLengthList(value) : -1;
-    if (i >= MAX_LENGTH_DIGITS) return -1;
-    n = n * 10 + (c - 48);
-  }
-  return value.length === 0 ? -1 : n;
-}
-
-function parseLengthList(value: string): number {
-  let agreed = -1;
-  for (const member of value.split(',')) {
-    const n = parseContentLength(trimOws(member));
-    if (n < 0 || (agreed >= 0 && n !== agreed)) return -1;
-    agreed = n;
-  }
-  return agreed;
-}
 
 /** Whether a comma-separated field value lists `token` (case-insensitive). */
 function hasToken(value: string, token: string): boolean {

@@ -5,20 +5,18 @@
  */
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
-import { isToken } from './fields';
+import { breaksFieldLine, isToken } from './fields';
 import type { UpstreamRequest } from './upstream-types';
 
 /** Methods whose requests carry a body by definition: an empty one is announced as content-length: 0. */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-/** CR, LF and NUL end or corrupt a field line; code points above 0xFF cannot be sent as latin1. */
-const INVALID_VALUE = /[\r\n\0\u0100-\uffff]/;
 /** The request target: no whitespace or control characters (they would split the request line). */
 const INVALID_TARGET = /[\0-\x20\x7f\u0100-\uffff]/;
 /** Up to this size a Buffer body is copied next to the head for a single write; larger ones are written as a vector. */
 const COPY_BODY_BYTES = 16 * 1024;
 
 function fieldLine(name: string, value: string): string {
-  if (INVALID_VALUE.test(value)) throw new TypeError(`Invalid character in the value of header "${name}"`);
+  if (breaksFieldLine(value)) throw new TypeError(`Invalid character in the value of header "${name}"`);
   return name + ': ' + value + '\r\n';
 }
 

@@ -1,5 +1,5 @@
 import type { OutgoingHeaders } from './types';
-import { Framing, parseContentLength, parseResponseHead, ResponseParser, type ResponseSink } from './response-parser';
+import { Framing, parseResponseHead, ResponseParser, type ResponseSink } from './response-parser';
 
 class Recorder implements ResponseSink {
   events: string[] = [];
@@ -91,13 +91,5 @@ describe('parseResponseHead', () => {
     'HTTP/1.1 99 Low\r\n\r\n', 'HTTP/1.1 600 High\r\n\r\n', 'HTTP/1.1 200OK\r\n\r\n', 'http/1.1 200 OK\r\n\r\n', 'HTTP/1.2 200 OK\r\n\r\n', 'HTTP/1.1  200 OK\r\n\r\n',
   ])('refuses the status line of %j', (wire) => {
     expect(typeof parseResponseHead(wire, false)).toBe('string');
-  });
-});
-
-describe('parseContentLength', () => {
-  it.each([
-    ['0', 0], ['42', 42], ['007', 7], ['5, 5', 5], [['5', '5'], 5], ['', -1], ['1e3', -1], ['-1', -1], ['5, 6', -1], [['1', '2'], -1], ['1234567890123456', -1],
-  ] as [string | string[], number][])('%j → %i', (value, expected) => {
-    expect(parseContentLength(value)).toBe(expected);
   });
 });

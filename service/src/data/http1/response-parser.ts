@@ -6,7 +6,7 @@
  * parser from inside any callback (abort, timeout), which every callback site checks for.
  */
 import { ChunkedDecoder, ChunkedError } from './chunked';
-import { isFieldError, parseFieldLines } from './fields';
+import { isFieldError, parseContentLength, parseFieldLines } from './fields';
 import type { OutgoingHeaders } from './types';
 
 export interface ResponseSink {
@@ -54,20 +54,6 @@ function parseStatusLine(head: string, lineEnd: number): { status: number; minor
 function listItems(value: string | string[]): string[] {
   const joined = typeof value === 'string' ? value : value.join(',');
   return joined.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== '');
-}
-
-/** Content-Length (RFC 9110 §8.6): digits; repeats must agree. -1 when invalid or conflicting. */
-export function parseContentLength(value: string | string[]): number {
-  const items = typeof value === 'string' && value.indexOf(',') < 0 ? [value] : listItems(value);
-  let length = -1;
-  for (const item of items) {
-    if (item.length === 0 || item.length > 15) return -1;
-    for (let i = 0; i < item.length; i++) if (!isDigit(item.charCodeAt(i))) return -1;
-    const n = Number(item);
-    if (length >= 0 && n !== length) return -1;
-    length = n;
-  }
-  return length;
 }
 
 /** `timeout=N` of a Keep-Alive field, in ms, or -1. */

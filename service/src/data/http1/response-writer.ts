@@ -6,6 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import type net from 'node:net';
 import { httpDate } from './date';
+import { breaksFieldLine, parseContentLength } from './fields';
 import type { OutgoingHeaders, ProxyResponse } from './types';
 
 /** What a response needs from its connection. */
@@ -35,28 +36,6 @@ const statusLines: string[] = [];
 function statusLine(status: number): string {
   if (!Number.isInteger(status) || status < 100 || status > 999) throw new RangeError(`Invalid status code: ${status}`);
   return (statusLines[status] ??= `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Unknown'}\r\n`);
-}
-
-/** Digits only (the pipeline copies it from a backend or computes it); -1 otherwise. */
-function parseLength(value: string | string[]): number {
-  const s = String(value);
-  if (s.length === 0 || s.length > 15) return -1;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return -1;
-    n = n * 10 + (c - 48);
-  }
-  return n;
-}
-
-/** CR, LF or NUL would end the field line early: response splitting. */
-function breaksLine(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 13 || c === 10 || c === 0) return true;
-  }
-  return false;
 }
 
 const invalid = (name: string) => new TypeError(`Invalid character in header "${name.replace(/[\r\n\0]/g, '')}"`);
@@ -96,16 +75,16 @@ export class Http1Response implements ProxyResponse {
       const value = headers[name];
       if (value === undefined || name === 'connection' || name === 'transfer-encoding' || name === 'keep-alive') continue;
       if (name === 'content-length') {
-        length = parseLength(value);
+        length = parseContentLength(value);
         if (length < 0) throw new TypeError('Invalid value for header "content-length"');
       } else if (name === 'date') dated = true;
       if (typeof value === 'object') {
         for (const v of value) {
-          if (breaksLine(String(v))) throw invalid(name);
+          if (breaksFieldLine(String(v))) throw invalid(name);
           head += `${name}: ${v}\r\n`;
         }
       } else {
-        if (breaksLine(String(value))) throw invalid(name);
+        if (breaksFieldLine(String(value))) throw invalid(name);
         head += `${name}: ${value}\r\n`;
       }
     }
