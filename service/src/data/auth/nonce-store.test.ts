@@ -30,3 +30,17 @@ test('expired entries are swept; when full, the oldest goes and its app refuses 
   store.claim('c', 'later', T0 + NONCE_WINDOW_MS + 5000, T0 + NONCE_WINDOW_MS + 5000);
   expect(store.size).toBe(1);
 });
+
+test('many nonces across app keys: each accepted once, every replay refused, all forgotten after the window', () => {
+  const store = new MemoryNonceStore(50_000);
+  const nonce = (i: number) => `${i.toString(36)}-0242ac120002`;
+  for (let i = 0; i < 30_000; i++) expect(store.claim(`app${i % 7}`, nonce(i), T0, T0 + i)).toBe(true);
+  expect(store.size).toBe(30_000);
+  let replayed = 0;
+  for (let i = 0; i < 30_000; i++) if (!store.claim(`app${i % 7}`, nonce(i), T0, T0 + 40_000)) replayed++;
+  expect(replayed).toBe(30_000);
+  expect(store.claim('app1', nonce(0), T0 + 40_000, T0 + 40_000)).toBe(true); // app0's nonce, another app
+  const later = T0 + 40_000 + NONCE_WINDOW_MS + 1000;
+  expect(store.claim('app0', nonce(0), later, later)).toBe(true);
+  expect(store.size).toBe(1);
+});
