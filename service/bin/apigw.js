@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // The apigw command. Runs the compiled service (npm run build -w service); in a source checkout
 // without a build, falls back to running the TypeScript sources through tsx.
+// The proxy allocates short-lived objects per request. In a process with a large heap, V8's
+// allocation-site pretenuring can take their sites for long-lived ones and allocate them straight
+// in the old generation: measured here, scavenges then take ~5 ms instead of ~1 ms, the old
+// generation grows ~26 MB/s between full GCs, and each request costs ~3 µs more. The flag governs
+// code compiled after it, so it is set before anything else loads.
+require('node:v8').setFlagsFromString('--no-allocation-site-pretenuring');
 const fs = require('node:fs');
 const path = require('node:path');
 const compiled = path.join(__dirname, '..', 'dist', 'cli.js');
