@@ -12,6 +12,7 @@ import { createRuntimeConfigSource } from './control/runtime/loader';
 import { loadKeys } from './control/security/keys';
 import { createSecretBox } from './control/security/secret-box';
 import { createDataPlane, type DataPlane } from './data';
+import { AccessLog } from './data/access-log';
 import type { Config } from './shared/config';
 import { createLogger } from './shared/logger';
 import { createMetrics, type ServiceMetrics } from './shared/metrics';
@@ -67,15 +68,16 @@ export async function startService(config: Config, log: Logger = createLogger(co
   let dataPlane: DataPlane | undefined;
   let proxyUrl: string | undefined;
   let proxyTlsUrl: string | undefined;
-  // Access lines are buffered up to 4 KiB (flushed at least every second and on close): one write per
-  // ~20 lines instead of one per request.
+  // Access lines go to stdout in batches (data/access-log.ts); the destination drops what would grow
+  // its backlog past 16 MiB (a stalled stdout must not grow the heap without bound).
   const accessDestination = config.accessLog && config.role !== 'admin'
-    ? pino.destination({ sync: false, minLength: 4096, periodicFlush: 1000 }) : undefined;
+    ? pino.destination({ sync: false, maxLength: 16 * 1024 * 1024 }) : undefined;
+  const accessLog = accessDestination ? new AccessLog(accessDestination) : undefined;
   if (config.role !== 'admin') {
     dataPlane = await createDataPlane({
       source: createRuntimeConfigSource(db, createSecretBox(keys.masterKey), config.baseDomain),
       registry: metrics.registry, pollMs: config.configPollMs, log,
-      accessLog: accessDestination ? pino({ level: 'info', base: undefined }, accessDestination) : undefined,
+      accessLog,
       maxBackendTimeoutMs: config.maxBackendTimeoutMs, maxBodyBytes: config.maxBodyBytes,
       defaultRateLimitPerSecond: config.defaultRateLimitPerSecond, allowAppCodeOverHttp: config.allowAppCodeOverHttp,
       redisUrl: config.redisUrl, healthCheckIntervalOverrideMs: config.healthCheckIntervalOverrideMs,
@@ -90,6 +92,7 @@ export async function startService(config: Config, log: Logger = createLogger(co
     close: async () => {
       await dataPlane?.close();
       try {
+        accessLog?.close();
         accessDestination?.flushSync();
       } catch (error) {
         log.warn({ err: error }, 'access log lines could not be flushed at shutdown');

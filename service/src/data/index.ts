@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { RuntimeConfigSource } from '../shared/runtime-config';
+import type { AccessLog } from './access-log';
 import type { Balancer } from './channels/balancer';
 import { registerChannelHealthGauge } from './channels/metrics';
 import { LiveConfigHolder } from './live-config';
@@ -26,7 +27,7 @@ export interface DataPlaneOptions extends DataOptions {
   registry: Registry;
   pollMs: number;
   log?: Logger;
-  accessLog?: Logger;
+  accessLog?: AccessLog;
 }
 
 export async function createDataPlane(options: DataPlaneOptions): Promise<DataPlane> {

@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { DataOptions } from './options';
+import type { AccessLog } from './access-log';
 import { createAuthServices, type AuthServices } from './auth';
 import type { OutgoingRequest } from './backend/outgoing';
 import { UpstreamPools } from './http1/upstream';
@@ -25,7 +26,7 @@ export interface DataServices {
   now(): number;
   log?: Logger;
   /** One JSON line per request, written after the response. */
-  accessLog?: Logger;
+  accessLog?: AccessLog;
   /** Channel member selection (load balancing and health), when channels are in use. */
   channels?: ChannelBalancer;
   /** Signs backend requests of APIs with a bound signature key. */
@@ -41,7 +42,7 @@ export interface ChannelBalancer {
   update?(channels: RuntimeConfig['channels']): void;
 }
 
-export function createDataServices(options: DataOptions, metrics: DataMetrics, logs: { log?: Logger; accessLog?: Logger } = {}): DataServices {
+export function createDataServices(options: DataOptions, metrics: DataMetrics, logs: { log?: Logger; accessLog?: AccessLog } = {}): DataServices {
   const upstreams = new UpstreamPools();
   const auth = createAuthServices(options);
   const limiter = createRateLimiter(options, logs.log);

@@ -14,6 +14,9 @@ export interface CallRecord {
   upstreamMs?: number;
 }
 
+/** Milliseconds rounded to the microsecond. */
+const micros = (ms: number) => Math.round(ms * 1000) / 1000;
+
 export function recordCall(services: DataServices, req: ProxyRequest, res: ProxyResponse, r: CallRecord): void {
   const seconds = (performance.now() - r.started) / 1000;
   const m = services.metrics;
@@ -21,9 +24,9 @@ export function recordCall(services: DataServices, req: ProxyRequest, res: Proxy
   if (r.error) m.errors.inc({ group: r.group, api: r.api, stage: r.stage, code: r.error });
   if (!services.accessLog) return;
   const q = req.url.indexOf('?');
-  services.accessLog.info({
+  services.accessLog.write({
     request_id: r.requestId, method: req.method, host: req.headers.host, path: q < 0 ? req.url : req.url.slice(0, q),
-    status: res.statusCode, duration_ms: Math.round(seconds * 1e6) / 1e3, upstream_ms: r.upstreamMs,
+    status: res.statusCode, duration_ms: micros(seconds * 1000), upstream_ms: r.upstreamMs === undefined ? undefined : micros(r.upstreamMs),
     group: r.group || undefined, api: r.api || undefined, stage: r.stage || undefined, app: r.app, source_ip: r.sourceIp, error_code: r.error,
   });
 }
