@@ -137,7 +137,7 @@ function accessLogNote(servers) {
   if (!gw) return undefined;
   const text = fs.readFileSync(gw.accessLogFile, 'utf8');
   const lines = text.split('\n').filter(Boolean).length;
-  return `access log: ${lines} JSON lines written to a file by the access-log instance (stdout redirected; pino async destination)`;
+  return `access log: ${lines} JSON lines written to a file by the access-log instance (stdout redirected; batched lines through pino's async destination)`;
 }
 
 async function main() {
