@@ -5,6 +5,7 @@
  * before the colon, non-token names and control characters in values are refused.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { knownFieldName } from './field-names';
 
 export interface ParsedFields {
   headers: IncomingHttpHeaders;
@@ -93,13 +94,16 @@ export function parseFieldLines(head: string, start: number, end: number, mode: 
     if (isBlank(head.charCodeAt(i))) return { error: 'folded header lines (obs-fold) are not accepted' };
     const colon = head.indexOf(':', i);
     if (colon < 0 || colon > eol) return { error: 'a header line has no colon' };
-    if (!isToken(head, i, colon)) return { error: `invalid header name "${head.slice(i, Math.min(colon, i + 40))}"` };
+    let name = knownFieldName(head, i, colon);
+    if (name === undefined) {
+      if (!isToken(head, i, colon)) return { error: `invalid header name "${head.slice(i, Math.min(colon, i + 40))}"` };
+      name = head.slice(i, colon).toLowerCase();
+      if (name === '__proto__') return { error: 'invalid header name "__proto__"' };
+    }
     let from = colon + 1;
     let to = eol;
     while (from < to && isBlank(head.charCodeAt(from))) from++;
     while (to > from && isBlank(head.charCodeAt(to - 1))) to--;
-    const name = head.slice(i, colon).toLowerCase();
-    if (name === '__proto__') return { error: 'invalid header name "__proto__"' };
     if (hasControl(head, from, to)) return { error: `header "${name}" holds a control character` };
     const value = head.slice(from, to);
     if (mode === 'list') append(headers, name, value);
