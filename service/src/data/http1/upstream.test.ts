@@ -94,6 +94,11 @@ async function rawBackend(answer: (socket: net.Socket, head: string, index: numb
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `check` holds (at most ~2 s: a loaded CI machine may take more than a few ms to see a close). */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await wait(10);
+}
+
 describe('keep-alive and framing', () => {
   it('reuses one connection for sequential requests', async () => {
     const backend = await httpBackend((req, res) => res.end(`hello ${req.url}`));
@@ -243,7 +248,7 @@ describe('request bodies and heads', () => {
     const out = await send(pools(), backend.origin, { method: 'POST', body });
     expect(out.error?.kind).toBe('REQUEST_BODY');
     expect(out.error?.cause).toBe(boom);
-    await wait(20);
+    await until(() => backend.connections[0].destroyed);
     expect(backend.connections[0].destroyed).toBe(true);
   });
 
@@ -264,7 +269,7 @@ describe('failures', () => {
     expect(out.error?.kind).toBe('TIMEOUT');
     expect(out.ms).toBeGreaterThanOrEqual(140);
     expect(out.ms).toBeLessThan(1000);
-    await wait(20);
+    await until(() => backend.connections[0].destroyed);
     expect(backend.connections[0].destroyed).toBe(true);
   });
 
