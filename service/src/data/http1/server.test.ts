@@ -15,6 +15,11 @@ const servers: Http1Server[] = [];
 const sockets: net.Socket[] = [];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `check` holds (at most ~2 s), rather than a fixed pause a loaded CI machine may outlast. */
+async function waitFor(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await sleep(10);
+}
+
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.destroy();
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => {
@@ -462,7 +467,7 @@ describe('answers', () => {
     raw.socket.setEncoding('latin1');
     raw.socket.pause();
     raw.send('GET / HTTP/1.1\r\nHost: a\r\n\r\n');
-    await sleep(50);
+    await waitFor(() => sawFalse);
     expect(sawFalse).toBe(true);
     raw.socket.resume();
     const received = await raw.until((r) => r.length >= total && r.length - r.indexOf('\r\n\r\n') - 4 === total);
@@ -490,7 +495,7 @@ describe('answers', () => {
     });
     const raw = new Raw(port).send('GET / HTTP/1.1\r\nHost: a\r\n\r\n');
     expect(await raw.untilClosed()).toBe('');
-    await sleep(5);
+    await waitFor(() => closed === 1);
     expect(closed).toBe(1);
   });
 });
@@ -582,7 +587,7 @@ describe('server lifecycle', () => {
     const idle = new Raw(port).send('GET / HTTP/1.1\r\nHost: a\r\n\r\n');
     await idle.until(() => idle.count() === 1);
     const busy = new Raw(port).send('GET /slow HTTP/1.1\r\nHost: a\r\n\r\n');
-    await sleep(20);
+    await waitFor(() => release !== undefined); // the slow request is being handled
     servers[0].closeIdleConnections();
     await idle.untilClosed();
     await sleep(10);
@@ -597,7 +602,7 @@ describe('server lifecycle', () => {
     let release!: () => void;
     const port = await start((_req, res) => { release = () => ok(res); });
     const raw = new Raw(port).send('GET / HTTP/1.1\r\nHost: a\r\n\r\n');
-    await sleep(20);
+    await waitFor(() => release !== undefined);
     servers[0].close();
     release();
     expect(await raw.untilClosed()).toContain('connection: close\r\n');
