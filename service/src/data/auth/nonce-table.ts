@@ -54,47 +54,52 @@ export class NonceHasher {
 
 /**
  * Fingerprint → expiry (whole seconds from the store's epoch), open addressing with linear probing
- * and backward-shift deletion (no tombstones), doubling while more than half full. Slot scope 0 = empty.
+ * and backward-shift deletion (no tombstones), doubling while more than half full. Each slot is four
+ * adjacent int32s (scope, hi, lo, expiry), so a probe reads one cache line: with a million entries
+ * the table is far bigger than the cache, and four separate arrays cost four misses per probe
+ * (measured: ~0.5 µs per claim). Scope 0 marks an empty slot.
  */
+const SCOPE = 0;
+const HI = 1;
+const LO = 2;
+const EXPIRY = 3;
+const STRIDE = 4;
+
 export class FingerprintTable {
-  private scopes: Int32Array;
-  private his: Int32Array;
-  private los: Int32Array;
-  private expiries: Int32Array;
+  private slots: Int32Array;
   private mask: number;
   size = 0;
 
   constructor(private readonly maxSlots: number) {
-    const slots = Math.min(MIN_SLOTS, maxSlots);
-    this.scopes = new Int32Array(slots);
-    this.his = new Int32Array(slots);
-    this.los = new Int32Array(slots);
-    this.expiries = new Int32Array(slots);
-    this.mask = slots - 1;
+    const count = Math.min(MIN_SLOTS, maxSlots);
+    this.slots = new Int32Array(count * STRIDE);
+    this.mask = count - 1;
   }
 
   /** The expiry stored for `f`, or undefined. */
   get(f: Fingerprint): number | undefined {
-    const slot = this.find(f);
-    return slot < 0 ? undefined : this.expiries[slot];
+    const at = this.find(f);
+    return at < 0 ? undefined : this.slots[at + EXPIRY];
   }
 
   /** Inserts or updates. The owner keeps size ≤ maxSlots / 2, so a free slot always ends a run. */
   set(f: Fingerprint, expiry: number): void {
-    if ((this.size + 1) * 2 > this.scopes.length && this.scopes.length < this.maxSlots) this.resize(this.scopes.length * 2);
+    if ((this.size + 1) * 2 > this.mask + 1 && this.mask + 1 < this.maxSlots) this.resize((this.mask + 1) * 2);
+    const slots = this.slots;
     let slot = f.lo & this.mask;
     for (;;) {
-      const scope = this.scopes[slot];
+      const at = slot * STRIDE;
+      const scope = slots[at + SCOPE];
       if (scope === 0) {
-        this.scopes[slot] = f.scope;
-        this.his[slot] = f.hi;
-        this.los[slot] = f.lo;
-        this.expiries[slot] = expiry;
+        slots[at + SCOPE] = f.scope;
+        slots[at + HI] = f.hi;
+        slots[at + LO] = f.lo;
+        slots[at + EXPIRY] = expiry;
         this.size++;
         return;
       }
-      if (scope === f.scope && this.his[slot] === f.hi && this.los[slot] === f.lo) {
-        this.expiries[slot] = expiry;
+      if (scope === f.scope && slots[at + HI] === f.hi && slots[at + LO] === f.lo) {
+        slots[at + EXPIRY] = expiry;
         return;
       }
       slot = (slot + 1) & this.mask;
@@ -102,57 +107,57 @@ export class FingerprintTable {
   }
 
   delete(f: Fingerprint): void {
-    let hole = this.find(f);
-    if (hole < 0) return;
+    const found = this.find(f);
+    if (found < 0) return;
     this.size--;
+    const slots = this.slots;
     // Backward shift: move later members of the run into the hole when that brings them nearer home.
+    let hole = found / STRIDE;
     let slot = hole;
     for (;;) {
       slot = (slot + 1) & this.mask;
-      if (this.scopes[slot] === 0) break;
-      const home = this.los[slot] & this.mask;
+      const at = slot * STRIDE;
+      if (slots[at + SCOPE] === 0) break;
+      const home = slots[at + LO] & this.mask;
       // The entry may move to `hole` only if its home is not in (hole, slot], cyclically.
       const stays = hole <= slot ? hole < home && home <= slot : hole < home || home <= slot;
       if (stays) continue;
-      this.scopes[hole] = this.scopes[slot];
-      this.his[hole] = this.his[slot];
-      this.los[hole] = this.los[slot];
-      this.expiries[hole] = this.expiries[slot];
+      slots.copyWithin(hole * STRIDE, at, at + STRIDE);
       hole = slot;
     }
-    this.scopes[hole] = 0;
+    slots[hole * STRIDE + SCOPE] = 0;
   }
 
   clear(): void {
-    this.scopes.fill(0);
+    this.slots.fill(0);
     this.size = 0;
   }
 
+  /** The index of `f`'s slot in `slots`, or -1. */
   private find(f: Fingerprint): number {
+    const slots = this.slots;
     let slot = f.lo & this.mask;
     for (;;) {
-      const scope = this.scopes[slot];
+      const at = slot * STRIDE;
+      const scope = slots[at + SCOPE];
       if (scope === 0) return -1;
-      if (scope === f.scope && this.his[slot] === f.hi && this.los[slot] === f.lo) return slot;
+      if (scope === f.scope && slots[at + HI] === f.hi && slots[at + LO] === f.lo) return at;
       slot = (slot + 1) & this.mask;
     }
   }
 
-  private resize(slots: number): void {
-    const { scopes, his, los, expiries } = this;
-    this.scopes = new Int32Array(slots);
-    this.his = new Int32Array(slots);
-    this.los = new Int32Array(slots);
-    this.expiries = new Int32Array(slots);
-    this.mask = slots - 1;
+  private resize(count: number): void {
+    const old = this.slots;
+    this.slots = new Int32Array(count * STRIDE);
+    this.mask = count - 1;
     this.size = 0;
     const f: Fingerprint = { scope: 0, hi: 0, lo: 0 };
-    for (let i = 0; i < scopes.length; i++) {
-      if (scopes[i] === 0) continue;
-      f.scope = scopes[i];
-      f.hi = his[i];
-      f.lo = los[i];
-      this.set(f, expiries[i]);
+    for (let at = 0; at < old.length; at += STRIDE) {
+      if (old[at + SCOPE] === 0) continue;
+      f.scope = old[at + SCOPE];
+      f.hi = old[at + HI];
+      f.lo = old[at + LO];
+      this.set(f, old[at + EXPIRY]);
     }
   }
 }
