@@ -91,12 +91,7 @@ export async function startService(config: Config, log: Logger = createLogger(co
     adminUrl, proxyUrl, proxyTlsUrl, db, dataPlane,
     close: async () => {
       await dataPlane?.close();
-      try {
-        accessLog?.close();
-        accessDestination?.flushSync();
-      } catch (error) {
-        log.warn({ err: error }, 'access log lines could not be flushed at shutdown');
-      }
+      if (accessLog && !(await accessLog.close())) log.warn('access log lines were still unwritten at shutdown');
       await new Promise<void>((resolve) => admin.close(() => resolve()));
       admin.closeAllConnections();
       await db.close();

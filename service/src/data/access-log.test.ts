@@ -32,8 +32,7 @@ test('each line is pino-shaped JSON: level 30 and time first, undefined fields l
   const { file, destination, log } = await open();
   log.write(entry(1), 1_700_000_000_123);
   log.write(entry(2, { host: 'h"\\\u0001é', error_code: 'BACKEND_TIMEOUT', upstream_ms: undefined, status: 504 }), 1_700_000_000_456);
-  log.close();
-  destination.flushSync();
+  expect(await log.close()).toBe(true); // resolves once the destination wrote everything
   const raw = fs.readFileSync(file, 'utf8');
   expect(raw.startsWith('{"level":30,"time":1700000000123,"request_id":"req-1"')).toBe(true);
   const [first, second] = lines(file);
@@ -41,6 +40,7 @@ test('each line is pino-shaped JSON: level 30 and time first, undefined fields l
   expect(Object.keys(first)).not.toContain('app');
   expect(second).toMatchObject({ host: 'h"\\\u0001é', error_code: 'BACKEND_TIMEOUT', status: 504 });
   expect(Object.keys(second)).not.toContain('upstream_ms');
+  destination.end();
 });
 
 test('lines wait for a full batch, or for the flush interval, not for each other', async () => {
@@ -55,6 +55,15 @@ test('lines wait for a full batch, or for the flush interval, not for each other
   expect(handed).toBeLessThan(20);
   await until(() => lines(file).length === 20); // the rest: by the timer
   expect(lines(file).map((l) => l.request_id)).toEqual(Array.from({ length: 20 }, (_, i) => `req-${i + 1}`));
-  log.close();
-  destination.flushSync();
+  expect(await log.close()).toBe(true);
+  destination.end();
+});
+
+test('close() hands over the last partial batch and waits until it is written', async () => {
+  const { file, destination, log } = await open({ batchChars: 1 << 20, flushEveryMs: 60_000 });
+  for (let i = 1; i <= 500; i++) log.write(entry(i));
+  expect(fs.readFileSync(file, 'utf8')).toBe('');
+  expect(await log.close()).toBe(true);
+  expect(lines(file)).toHaveLength(500);
+  destination.end();
 });

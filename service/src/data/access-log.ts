@@ -26,9 +26,14 @@ export interface AccessEntry {
   error_code: string | undefined;
 }
 
-/** Where batches go: pino.destination() (sonic-boom), or any stream taking strings. */
+/**
+ * Where batches go: pino.destination() (sonic-boom). Its 'write' events (bytes written) and 'drop'
+ * events (a batch refused over its backlog bound) tell close() when everything handed over is out.
+ */
 export interface LineDestination {
   write(text: string): unknown;
+  on(event: 'write', listener: (bytes: number) => void): unknown;
+  on(event: 'drop', listener: (data: string) => void): unknown;
 }
 
 export interface AccessLogOptions {
@@ -36,6 +41,8 @@ export interface AccessLogOptions {
   batchChars?: number;
   /** A partial batch waits at most this long. */
   flushEveryMs?: number;
+  /** close() waits at most this long for the destination to write what it was handed. */
+  closeTimeoutMs?: number;
 }
 
 const PINO_INFO = '{"level":30,"time":';
@@ -44,11 +51,19 @@ export class AccessLog {
   private parts: string[] = [];
   private chars = 0;
   private readonly batchChars: number;
+  private readonly closeTimeoutMs: number;
   private readonly timer: NodeJS.Timeout;
+  /** Bytes handed to the destination, and bytes it wrote or dropped: equal when nothing is in flight. */
+  private handed = 0;
+  private settled = 0;
+  private onSettled: (() => void) | undefined;
 
   constructor(private readonly destination: LineDestination, options: AccessLogOptions = {}) {
     this.batchChars = options.batchChars ?? 16 * 1024;
+    this.closeTimeoutMs = options.closeTimeoutMs ?? 2000;
     this.timer = setInterval(() => this.flush(), options.flushEveryMs ?? 1000).unref();
+    destination.on('write', (bytes) => this.settle(bytes));
+    destination.on('drop', (data) => this.settle(Buffer.byteLength(data)));
   }
 
   write(entry: AccessEntry, now = Date.now()): void {
@@ -65,12 +80,30 @@ export class AccessLog {
     const text = this.parts.join('');
     this.parts = [];
     this.chars = 0;
+    this.handed += Buffer.byteLength(text);
     this.destination.write(text);
   }
 
-  /** Flushes and stops the timer; the caller then flushes the destination itself (flushSync). */
-  close(): void {
+  /**
+   * Hands over the last lines and waits until the destination has written everything (at most
+   * closeTimeoutMs: a stalled stdout must not hold up shutdown). False when it timed out.
+   */
+  async close(): Promise<boolean> {
     clearInterval(this.timer);
     this.flush();
+    if (this.settled >= this.handed) return true;
+    let timeout: NodeJS.Timeout | undefined;
+    const done = await Promise.race([
+      new Promise<boolean>((resolve) => { this.onSettled = () => resolve(true); }),
+      new Promise<boolean>((resolve) => { timeout = setTimeout(() => resolve(false), this.closeTimeoutMs); }),
+    ]);
+    clearTimeout(timeout);
+    this.onSettled = undefined;
+    return done;
+  }
+
+  private settle(bytes: number): void {
+    this.settled += bytes;
+    if (this.settled >= this.handed) this.onSettled?.();
   }
 }
