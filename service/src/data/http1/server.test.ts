@@ -8,17 +8,12 @@ import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { makeCertificate } from '../../../test/support/certs';
+import { sleep, waitFor } from '../../../test/support/wait';
 import { BodyTooLarge, createHttp1Server, createHttps1Server, type Http1Options, type Http1Server } from './server';
 import type { ProxyHandler, ProxyRequest, ProxyResponse } from './types';
 
 const servers: Http1Server[] = [];
 const sockets: net.Socket[] = [];
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until `check` holds (at most ~2 s), rather than a fixed pause a loaded CI machine may outlast. */
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await sleep(10);
-}
 
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.destroy();
@@ -132,7 +127,7 @@ describe('requests and answers', () => {
     agent.destroy();
     expect(bodies).toEqual(['/1', '/2', '/3']);
     expect(opened).toBe(1);
-    for (let i = 0; i < 50 && closed === 0; i++) await sleep(5);
+    await waitFor(() => closed !== 0);
     expect(closed).toBe(1);
   });
 
@@ -441,7 +436,7 @@ describe('answers', () => {
     await firstChunk;
     await raw.until((r) => r.includes('first'));
     raw.socket.destroy();
-    for (let i = 0; i < 50 && closed === 0; i++) await sleep(5);
+    await waitFor(() => closed !== 0);
     expect([closed, finished]).toEqual([1, 0]);
   });
 

@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { Readable } from 'node:stream';
 import { makeCertificate } from '../../../test/support/certs';
+import { sleep, waitFor } from '../../../test/support/wait';
 import type { OutgoingHeaders } from './types';
 import { UpstreamPools, type UpstreamCall, type UpstreamError, type UpstreamPoolOptions, type UpstreamRequest } from './upstream';
 import { parseOrigin } from './upstream-pool';
@@ -92,12 +93,7 @@ async function rawBackend(answer: (socket: net.Socket, head: string, index: numb
   return { origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, connections };
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until `check` holds (at most ~2 s: a loaded CI machine may take more than a few ms to see a close). */
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await wait(10);
-}
 
 describe('keep-alive and framing', () => {
   it('reuses one connection for sequential requests', async () => {
@@ -116,7 +112,7 @@ describe('keep-alive and framing', () => {
     const backend = await rawBackend(async (socket) => {
       for (let i = 0; i < wire.length; i += 3) {
         socket.write(wire.slice(i, i + 3), 'latin1');
-        await wait(1);
+        await sleep(1);
       }
     });
     const p = pools();
@@ -248,7 +244,7 @@ describe('request bodies and heads', () => {
     const out = await send(pools(), backend.origin, { method: 'POST', body });
     expect(out.error?.kind).toBe('REQUEST_BODY');
     expect(out.error?.cause).toBe(boom);
-    await until(() => backend.connections[0].destroyed);
+    await waitFor(() => backend.connections[0].destroyed);
     expect(backend.connections[0].destroyed).toBe(true);
   });
 
@@ -269,7 +265,7 @@ describe('failures', () => {
     expect(out.error?.kind).toBe('TIMEOUT');
     expect(out.ms).toBeGreaterThanOrEqual(140);
     expect(out.ms).toBeLessThan(1000);
-    await until(() => backend.connections[0].destroyed);
+    await waitFor(() => backend.connections[0].destroyed);
     expect(backend.connections[0].destroyed).toBe(true);
   });
 
@@ -331,7 +327,7 @@ describe('failures', () => {
     const p = pools({ maxHeadBytes: 2048 });
     expect((await send(p, backend.origin)).error?.kind).toBe('BROKEN');
     const slow = await rawBackend(async (socket) => {
-      for (let i = 0; i < 30; i++) { socket.write(`x-${i}: ${'b'.repeat(100)}\r\n`.replace(/^/, i === 0 ? 'HTTP/1.1 200 OK\r\n' : '')); await wait(1); }
+      for (let i = 0; i < 30; i++) { socket.write(`x-${i}: ${'b'.repeat(100)}\r\n`.replace(/^/, i === 0 ? 'HTTP/1.1 200 OK\r\n' : '')); await sleep(1); }
     });
     expect((await send(p, slow.origin)).error?.kind).toBe('BROKEN');
   });
@@ -371,7 +367,7 @@ describe('connection management', () => {
     const p = pools();
     await send(p, backend.origin);
     backend.connections[0].destroy();
-    await wait(30);
+    await sleep(30);
     const out = await send(p, backend.origin);
     expect(out).toMatchObject({ status: 200, completed: true });
     expect(backend.connections).toHaveLength(2);
@@ -433,7 +429,7 @@ describe('connection management', () => {
       onComplete: () => events.push('complete'),
       onError: () => events.push('error'),
     });
-    await wait(250); // past timeoutMs: a live call would have timed out
+    await sleep(250); // past timeoutMs: a live call would have timed out
     expect(events).toEqual(['head 200', 'data']);
     expect(backend.connections[0].destroyed).toBe(true);
   });
@@ -478,12 +474,12 @@ describe('connection management', () => {
       onComplete: () => { complete = true; },
       onError: (e) => { throw e; },
     });
-    await wait(300); // longer than timeoutMs: a paused read is not a stalled backend
+    await sleep(300); // longer than timeoutMs: a paused read is not a stalled backend
     expect(calls).toBe(1);
     expect(received).toBeLessThan(total);
     expect(serverDone).toBe(false);
     call.resume();
-    for (let i = 0; i < 200 && !complete; i++) await wait(10);
+    await waitFor(() => complete);
     expect(complete).toBe(true);
     expect(received).toBe(total);
   });
@@ -492,7 +488,7 @@ describe('connection management', () => {
     const backend = await rawBackend(() => undefined);
     const p = new UpstreamPools({ maxConnectionsPerOrigin: 1 });
     const outs = Promise.all([send(p, backend.origin), send(p, backend.origin)]);
-    await wait(30);
+    await sleep(30);
     await p.close();
     expect((await outs).map((o) => o.error?.kind)).toEqual(['BROKEN', 'BROKEN']);
     expect((await send(p, backend.origin)).error?.kind).toBe('BROKEN');
