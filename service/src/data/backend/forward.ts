@@ -7,7 +7,7 @@
  */
 import { BodyTooLarge } from '../http1/server';
 import type { OutgoingHeaders, ProxyResponse } from '../http1/types';
-import type { UpstreamCall, UpstreamError, UpstreamHandler, UpstreamPools } from '../http1/upstream';
+import type { ResponseFields, UpstreamCall, UpstreamError, UpstreamHandler, UpstreamPools } from '../http1/upstream';
 import { failure, type CallContext, type GatewayFailure } from '../pipeline/context';
 import type { OutgoingRequest } from './outgoing';
 
@@ -29,8 +29,8 @@ export interface ForwardResult {
 
 /** What the exchange tells its caller: response headers to complete, and the outcome. */
 export interface ForwardListener {
-  /** Adds the gateway's headers (request id, CORS, debug) to the backend's before they go out. */
-  completeHeaders(headers: OutgoingHeaders, upstreamMs: number | undefined): void;
+  /** Puts the gateway's headers (request id, CORS, debug) in `headers`; `backend`: the backend's fields, which go out with them. */
+  completeHeaders(headers: OutgoingHeaders, upstreamMs: number | undefined, backend?: ResponseFields): void;
   /** Called once: the answer was streamed (or broke mid-way), or `failure` must be answered. */
   forwarded(result: ForwardResult): void;
 }
@@ -43,10 +43,12 @@ class Exchange implements UpstreamHandler {
 
   constructor(private readonly res: ProxyResponse, private readonly listener: ForwardListener, private readonly timeoutMs: number) {}
 
-  onHeaders(status: number, headers: OutgoingHeaders): void {
+  onHeaders(status: number, fields: ResponseFields): void {
     this.upstreamMs = performance.now() - this.started;
-    this.listener.completeHeaders(headers, this.upstreamMs);
-    this.res.writeHead(status, headers);
+    // The backend's fields go out as they came; only the gateway's own are serialised.
+    const headers: OutgoingHeaders = {};
+    this.listener.completeHeaders(headers, this.upstreamMs, fields);
+    this.res.writeHead(status, headers, fields);
   }
 
   onData(chunk: Buffer): boolean {

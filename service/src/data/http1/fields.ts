@@ -79,6 +79,45 @@ function append(headers: IncomingHttpHeaders, name: string, value: string): void
 
 const isBlank = (c: number) => c === 32 || c === 9;
 
+/** One field line as readFieldLine found it: the lowercase name, the value's bounds (OWS trimmed) and where the next line starts. */
+export class FieldLine {
+  name = '';
+  from = 0;
+  to = 0;
+  next = 0;
+}
+
+/**
+ * Reads the field line of `head` starting at `i` (lines end by `end`) into `line`; returns an
+ * error message when it is malformed. Known names come back as interned constants (field-names.ts).
+ */
+export function readFieldLine(head: string, i: number, end: number, line: FieldLine): string | undefined {
+  const eol = head.indexOf('\r\n', i);
+  if (eol < 0 || eol + 2 > end) return 'a header line does not end with CRLF';
+  if (isBlank(head.charCodeAt(i))) return 'folded header lines (obs-fold) are not accepted';
+  const colon = head.indexOf(':', i);
+  if (colon < 0 || colon > eol) return 'a header line has no colon';
+  let name = knownFieldName(head, i, colon);
+  if (name === undefined) {
+    if (!isToken(head, i, colon)) return `invalid header name "${head.slice(i, Math.min(colon, i + 40))}"`;
+    name = head.slice(i, colon).toLowerCase();
+    if (name === '__proto__') return 'invalid header name "__proto__"';
+  }
+  let from = colon + 1;
+  let to = eol;
+  while (from < to && isBlank(head.charCodeAt(from))) from++;
+  while (to > from && isBlank(head.charCodeAt(to - 1))) to--;
+  if (hasControl(head, from, to)) return `header "${name}" holds a control character`;
+  line.name = name;
+  line.from = from;
+  line.to = to;
+  line.next = eol + 2;
+  return undefined;
+}
+
+/** Reused by every parse: readFieldLine's results are read before the next line is. */
+const scratch = new FieldLine();
+
 /**
  * Parses `head` (a latin1 string) from `start` (just after the start line's CRLF) to `end` (just
  * after the last field line's CRLF). Names come back lowercase. 'request' combines repeats the way
@@ -87,31 +126,18 @@ const isBlank = (c: number) => c === 32 || c === 9;
  */
 export function parseFieldLines(head: string, start: number, end: number, mode: 'request' | 'list'): ParsedFields | FieldError {
   const headers: IncomingHttpHeaders = {};
+  const line = scratch;
   let i = start;
   while (i < end) {
-    const eol = head.indexOf('\r\n', i);
-    if (eol < 0 || eol + 2 > end) return { error: 'a header line does not end with CRLF' };
-    if (isBlank(head.charCodeAt(i))) return { error: 'folded header lines (obs-fold) are not accepted' };
-    const colon = head.indexOf(':', i);
-    if (colon < 0 || colon > eol) return { error: 'a header line has no colon' };
-    let name = knownFieldName(head, i, colon);
-    if (name === undefined) {
-      if (!isToken(head, i, colon)) return { error: `invalid header name "${head.slice(i, Math.min(colon, i + 40))}"` };
-      name = head.slice(i, colon).toLowerCase();
-      if (name === '__proto__') return { error: 'invalid header name "__proto__"' };
-    }
-    let from = colon + 1;
-    let to = eol;
-    while (from < to && isBlank(head.charCodeAt(from))) from++;
-    while (to > from && isBlank(head.charCodeAt(to - 1))) to--;
-    if (hasControl(head, from, to)) return { error: `header "${name}" holds a control character` };
-    const value = head.slice(from, to);
-    if (mode === 'list') append(headers, name, value);
+    const error = readFieldLine(head, i, end, line);
+    if (error !== undefined) return { error };
+    const value = head.slice(line.from, line.to);
+    if (mode === 'list') append(headers, line.name, value);
     else {
-      const problem = combine(headers, name, value);
+      const problem = combine(headers, line.name, value);
       if (problem) return { error: problem };
     }
-    i = eol + 2;
+    i = line.next;
   }
   return { headers, bytes: end - start };
 }

@@ -6,12 +6,11 @@
  * parser from inside any callback (abort, timeout), which every callback site checks for.
  */
 import { ChunkedDecoder, ChunkedError } from './chunked';
-import { isFieldError, parseContentLength, parseFieldLines } from './fields';
-import type { OutgoingHeaders } from './types';
+import { readResponseFields, ResponseFields, type FramingFields } from './response-fields';
 
 export interface ResponseSink {
-  /** The final (non-1xx) head; hop-by-hop fields already removed. */
-  onResponseHead(status: number, headers: OutgoingHeaders): void;
+  /** The final (non-1xx) head; hop-by-hop and framing fields already cut out (response-fields.ts). */
+  onResponseHead(status: number, fields: ResponseFields): void;
   onResponseBody(chunk: Buffer): void;
   /** The message ended; `reusable`: HTTP/1.1, no `connection: close`, nothing after it on the wire. */
   onResponseEnd(reusable: boolean): void;
@@ -23,7 +22,7 @@ export enum Framing { None, Length, Chunked, UntilClose }
 
 export interface ResponseHead {
   status: number;
-  headers: OutgoingHeaders;
+  fields: ResponseFields;
   framing: Framing;
   /** Body bytes when framing is Length. */
   length: number;
@@ -32,8 +31,6 @@ export interface ResponseHead {
   /** The backend's `keep-alive: timeout=N` hint in ms, or -1. */
   keepAliveMs: number;
 }
-
-const HOP_BY_HOP = ['keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authenticate', 'proxy-authorization'];
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -50,57 +47,42 @@ function parseStatusLine(head: string, lineEnd: number): { status: number; minor
   return status >= 100 && status <= 599 ? { status, minor } : undefined;
 }
 
-/** Every value of a field, split on commas (a list field may arrive as several lines or one). */
-function listItems(value: string | string[]): string[] {
-  const joined = typeof value === 'string' ? value : value.join(',');
-  return joined.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== '');
+/** The members of a list field, trimmed and lowercased. */
+function listItems(value: string): string[] {
+  return value.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== '');
 }
 
 /** `timeout=N` of a Keep-Alive field, in ms, or -1. */
-function keepAliveHint(value: string | string[]): number {
-  const match = /(?:^|[\s,;])timeout\s*=\s*(\d{1,9})/i.exec(typeof value === 'string' ? value : value.join(','));
+function keepAliveHint(value: string): number {
+  const match = /(?:^|[\s,;])timeout\s*=\s*(\d{1,9})/i.exec(value);
   return match ? Number(match[1]) * 1000 : -1;
 }
 
-/** Removes the hop-by-hop fields (RFC 9110 §7.6.1); returns whether the backend asked to close. */
-function stripHopByHop(headers: OutgoingHeaders): boolean {
-  let close = false;
-  const connection = headers.connection;
-  if (connection !== undefined) {
-    delete headers.connection;
-    // The usual lone token needs no list parsing.
-    const lone = typeof connection === 'string' && connection.length <= 10 ? connection.toLowerCase() : '';
-    if (lone === 'close') close = true;
-    else if (lone !== 'keep-alive') {
-      for (const token of listItems(connection)) {
-        if (token === 'close') close = true;
-        else delete headers[token];
-      }
-    }
-  }
-  for (const name of HOP_BY_HOP) if (headers[name] !== undefined) delete headers[name];
-  return close;
+/** Whether a Connection value asks to close (the usual lone token needs no list parsing). */
+function asksToClose(connection: string | undefined): boolean {
+  if (connection === undefined) return false;
+  const lone = connection.length <= 10 ? connection.toLowerCase() : '';
+  if (lone === 'close') return true;
+  return lone !== 'keep-alive' && listItems(connection).includes('close');
 }
 
 /** How the body is delimited (RFC 9112 §6.3), or an error message. */
-function framingOf(status: number, headers: OutgoingHeaders, headRequest: boolean): { framing: Framing; length: number } | string {
+function framingOf(status: number, framing: FramingFields, declared: number, headRequest: boolean): { framing: Framing; length: number } | string {
   if (headRequest || status === 204 || status === 304 || status < 200) return { framing: Framing.None, length: 0 };
-  const te = headers['transfer-encoding'];
+  const te = framing.transferEncoding;
   if (te !== undefined) {
     // Only chunked can be undone here; a body still under another coding could not be labelled
-    // once Transfer-Encoding (hop-by-hop) is dropped.
-    const chunked = typeof te === 'string' && te.length === 7 ? te.toLowerCase() === 'chunked' : listItems(te).join() === 'chunked';
-    if (!chunked) return `unsupported transfer-encoding "${String(te)}"`;
-    delete headers['content-length']; // chunked overrides it (§6.3 rule 3); forwarding both would desync
-    return { framing: Framing.Chunked, length: 0 };
+    // once Transfer-Encoding (hop-by-hop) is dropped. Chunked overrides a Content-Length (§6.3 rule 3).
+    const chunked = te.length === 7 ? te.toLowerCase() === 'chunked' : listItems(te).join() === 'chunked';
+    return chunked ? { framing: Framing.Chunked, length: 0 } : `unsupported transfer-encoding "${te}"`;
   }
-  const cl = headers['content-length'];
-  if (cl === undefined) return { framing: Framing.UntilClose, length: 0 };
-  const length = parseContentLength(cl);
-  if (length < 0) return 'invalid or conflicting content-length';
-  if (Array.isArray(cl) || cl !== String(length)) headers['content-length'] = String(length);
-  return { framing: length === 0 ? Framing.None : Framing.Length, length };
+  if (framing.contentLength === undefined) return { framing: Framing.UntilClose, length: 0 };
+  if (declared < 0) return 'invalid or conflicting content-length';
+  return { framing: declared === 0 ? Framing.None : Framing.Length, length: declared };
 }
+
+/** Reused: one head is parsed at a time. */
+const cut: FramingFields = { connection: undefined, keepAlive: undefined, transferEncoding: undefined, contentLength: undefined };
 
 /**
  * Parses one response head: `head` holds it whole, the final CRLF CRLF included (latin1).
@@ -110,16 +92,15 @@ export function parseResponseHead(head: string, headRequest: boolean): ResponseH
   const lineEnd = head.indexOf('\r\n');
   const line = parseStatusLine(head, lineEnd);
   if (line === undefined) return 'malformed status line';
-  const fields = parseFieldLines(head, lineEnd + 2, head.length - 2, 'list');
-  if (isFieldError(fields)) return fields.error;
-  const headers = fields.headers as OutgoingHeaders;
-  const framing = framingOf(line.status, headers, headRequest);
+  let fields = readResponseFields(head, lineEnd + 2, head.length - 2, cut);
+  if (typeof fields === 'string') return fields;
+  const framing = framingOf(line.status, cut, fields.contentLength, headRequest);
   if (typeof framing === 'string') return framing;
-  const keepAliveField = headers['keep-alive'];
-  const keepAliveMs = keepAliveField === undefined ? -1 : keepAliveHint(keepAliveField);
-  const close = stripHopByHop(headers);
-  const keepAlive = line.minor === 1 && !close && framing.framing !== Framing.UntilClose;
-  return { status: line.status, headers, framing: framing.framing, length: framing.length, keepAlive, keepAliveMs };
+  // A chunked body's length is unknown: forwarding its Content-Length too would desync the client.
+  if (framing.framing === Framing.Chunked && fields.contentLength >= 0) fields = new ResponseFields(fields.lines, fields.names, -1, fields.dated);
+  const keepAliveMs = cut.keepAlive === undefined ? -1 : keepAliveHint(cut.keepAlive);
+  const keepAlive = line.minor === 1 && !asksToClose(cut.connection) && framing.framing !== Framing.UntilClose;
+  return { status: line.status, fields, framing: framing.framing, length: framing.length, keepAlive, keepAliveMs };
 }
 
 const HEAD_END = Buffer.from('\r\n\r\n', 'latin1');
@@ -209,7 +190,7 @@ export class ResponseParser {
       this.state = head.framing === Framing.None ? State.Head : State.UntilClose; // Head: a placeholder until the end below
     }
     const state = this.state;
-    this.sink.onResponseHead(head.status, head.headers);
+    this.sink.onResponseHead(head.status, head.fields);
     if (this.state !== state) return undefined; // stopped by the sink
     if (head.framing === Framing.None) {
       this.state = State.Idle;

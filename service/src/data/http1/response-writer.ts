@@ -7,6 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import type net from 'node:net';
 import { httpDate } from './date';
 import { breaksFieldLine, parseContentLength } from './fields';
+import type { ResponseFields } from './response-fields';
 import type { OutgoingHeaders, ProxyResponse } from './types';
 
 /** What a response needs from its connection. */
@@ -64,13 +65,22 @@ export class Http1Response implements ProxyResponse {
     private readonly http10: boolean,
   ) {}
 
-  writeHead(status: number, headers: OutgoingHeaders): void {
+  writeHead(status: number, headers: OutgoingHeaders, backend?: ResponseFields): void {
     if (this.finished) return;
     if (this.statusCode !== 0) throw new Error('writeHead was already called');
     let head = statusLine(status);
     let length = -1;
     let dated = false;
-    // Names are not checked: they are the pipeline's own or come from a backend answer the upstream parser validated.
+    if (backend !== undefined) {
+      // Validated lines, forwarded verbatim; framing fields were cut out and are added below.
+      head += backend.linesExcept(headers);
+      dated = backend.dated; // unless `headers` has a date: then the loop below sees it
+      if (backend.contentLength >= 0 && headers['content-length'] === undefined) {
+        length = backend.contentLength;
+        head += `content-length: ${length}\r\n`;
+      }
+    }
+    // Names are not checked: they are the pipeline's own (constants, or names the configuration validated).
     for (const name in headers) {
       const value = headers[name];
       if (value === undefined || name === 'connection' || name === 'transfer-encoding' || name === 'keep-alive') continue;

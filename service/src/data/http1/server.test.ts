@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { makeCertificate } from '../../../test/support/certs';
 import { sleep, waitFor } from '../../../test/support/wait';
 import { BodyTooLarge, createHttp1Server, createHttps1Server, type Http1Options, type Http1Server } from './server';
+import { readResponseFields, type FramingFields, type ResponseFields } from './response-fields';
 import type { ProxyHandler, ProxyRequest, ProxyResponse } from './types';
 
 const servers: Http1Server[] = [];
@@ -361,6 +362,22 @@ describe('answers', () => {
     expect(noContent).toMatch(/^204 No Content\r\n/);
     expect(noContent).not.toMatch(/content-length|transfer-encoding|ignored/);
     expect(get3.endsWith('\r\n\r\nabc')).toBe(true);
+  });
+
+  it('forwards a backend\'s fields verbatim, framed by its length; the handler\'s same-named fields replace them', async () => {
+    const wire = 'HTTP/1.1 200 OK\r\nServer: up\r\nX-Request-Id: theirs\r\nDate: Mon, 23 Nov 2026 00:03:36 GMT\r\nContent-Length: 3\r\nConnection: keep-alive\r\n\r\n';
+    const backend = readResponseFields(wire, 17, wire.length - 2, {} as FramingFields) as ResponseFields;
+    const unframed = readResponseFields('HTTP/1.1 200 OK\r\nServer: up\r\n\r\n', 17, 29, {} as FramingFields) as ResponseFields;
+    const port = await start((req, res) => {
+      if (req.url === '/unframed') res.writeHead(200, {}, unframed);
+      else res.writeHead(200, { 'x-request-id': 'ours' }, backend);
+      res.end('abc');
+    });
+    const raw = new Raw(port).send('GET / HTTP/1.1\r\nHost: a\r\n\r\nGET /unframed HTTP/1.1\r\nHost: a\r\n\r\n');
+    const received = await raw.until((r) => r.endsWith('0\r\n\r\n'));
+    const [framed, chunked] = received.split('HTTP/1.1 ').slice(1);
+    expect(framed).toBe('200 OK\r\nServer: up\r\nDate: Mon, 23 Nov 2026 00:03:36 GMT\r\ncontent-length: 3\r\nx-request-id: ours\r\n\r\nabc');
+    expect(chunked).toMatch(/^200 OK\r\nServer: up\r\ntransfer-encoding: chunked\r\ndate: [^\r]+ GMT\r\n\r\n3\r\nabc\r\n0\r\n\r\n$/);
   });
 
   it('HTTP/1.0 without keep-alive: connection: close, and a close-delimited body', async () => {

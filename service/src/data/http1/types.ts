@@ -6,6 +6,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
+import type { ResponseFields } from './response-fields';
 
 export type OutgoingHeaders = Record<string, string | string[]>;
 
@@ -48,9 +49,12 @@ export interface ProxyResponse {
    * keep-alive decision requires, and frames the body: the given content-length, else chunked
    * (HTTP/1.1) or close-delimited (HTTP/1.0). No body for HEAD requests, 1xx, 204 and 304.
    * Hop-by-hop fields given here (connection, keep-alive, transfer-encoding) are ignored.
+   * `backend`: a backend's fields to forward as they arrived, ahead of `headers`; a name in
+   * `headers` replaces the backend's field of that name; its content-length frames the body unless
+   * `headers` has one.
    * The head goes out with the first write()/end(), in one socket write with that chunk.
    */
-  writeHead(status: number, headers: OutgoingHeaders): void;
+  writeHead(status: number, headers: OutgoingHeaders, backend?: ResponseFields): void;
   /** Returns false when the socket's buffer is full: wait for onDrain. */
   write(chunk: Buffer): boolean;
   end(chunk?: Buffer | string): void;

@@ -8,7 +8,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { writeRequest, type BodyWriterOwner, type RequestBodyStream } from './request-writer';
 import { ResponseParser, type ResponseSink } from './response-parser';
-import type { OutgoingHeaders } from './types';
+import type { ResponseFields } from './response-fields';
 import type { UpstreamPoolOptions } from './upstream-types';
 import type { UpstreamFailure } from './upstream-error';
 import type { PendingCall } from './upstream-pool';
@@ -237,9 +237,9 @@ export class UpstreamConnection implements ResponseSink, BodyWriterOwner {
 
   // Response parser events.
 
-  onResponseHead(status: number, headers: OutgoingHeaders): void {
+  onResponseHead(status: number, fields: ResponseFields): void {
     this.headed = true;
-    this.call!.handler.onHeaders(status, headers);
+    this.call!.handler.onHeaders(status, fields);
   }
 
   onResponseBody(chunk: Buffer): void {

@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type tls from 'node:tls';
+import type { ResponseFields } from './response-fields';
 import type { OutgoingHeaders } from './types';
 import type { UpstreamError } from './upstream-error';
 
@@ -25,8 +26,8 @@ export interface UpstreamRequest {
 }
 
 export interface UpstreamHandler {
-  /** The final (non-1xx) status; lowercase names, every repeat kept (array), hop-by-hop fields removed. */
-  onHeaders(status: number, headers: OutgoingHeaders): void;
+  /** The final (non-1xx) status and the backend's fields as they came, minus hop-by-hop and framing ones (response-fields.ts). */
+  onHeaders(status: number, fields: ResponseFields): void;
   /** Return false to stop reading from the backend until call.resume(). */
   onData(chunk: Buffer): boolean;
   onComplete(): void;

@@ -44,7 +44,7 @@ function send(p: UpstreamPools, origin: string, req: Partial<UpstreamRequest> = 
       resolve(out);
     };
     p.request(origin, { method: 'GET', path: '/', headers: {}, timeoutMs: 5000, ...req }, {
-      onHeaders: (status, headers) => { out.status = status; out.headers = headers; },
+      onHeaders: (status, fields) => { out.status = status; out.headers = fields.headers; },
       onData: (chunk) => { chunks.push(Buffer.from(chunk)); return true; },
       onComplete: () => { out.completed = true; finish(); },
       onError: (error) => { out.error = error; finish(); },

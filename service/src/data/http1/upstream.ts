@@ -11,6 +11,7 @@ import { OriginPool, parseOrigin } from './upstream-pool';
 import type { UpstreamCall, UpstreamHandler, UpstreamPoolOptions, UpstreamRequest } from './upstream-types';
 
 export { UpstreamError, type UpstreamFailure } from './upstream-error';
+export type { ResponseFields } from './response-fields';
 export type { UpstreamCall, UpstreamHandler, UpstreamPoolOptions, UpstreamRequest } from './upstream-types';
 
 export const DEFAULT_POOL_OPTIONS: Readonly<UpstreamPoolOptions> = Object.freeze({

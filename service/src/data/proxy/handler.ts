@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import type { CompiledApi, CompiledConfig, CompiledGroup, CompiledStage } from '../config/compiled';
 import type { ForwardListener, ForwardResult } from '../backend/forward';
 import type { OutgoingHeaders, ProxyRequest, ProxyResponse } from '../http1/types';
+import type { ResponseFields } from '../http1/upstream';
 import { failure, type CallContext, type Decision, type GatewayFailure } from '../pipeline/context';
 import type { RuntimeApp } from '../../shared/runtime-config';
 import type { DataServices } from '../services';
@@ -155,9 +156,9 @@ class ProxyCall implements CallRecord, ErrorScene, BackendCaller, ForwardListene
   }
 
   /** ForwardListener: the gateway's own headers on the backend's answer. */
-  completeHeaders(headers: OutgoingHeaders, upstreamMs: number | undefined): void {
+  completeHeaders(headers: OutgoingHeaders, upstreamMs: number | undefined, backend?: ResponseFields): void {
     headers['x-request-id'] = this.requestId;
-    if (this.ctx.api.definition.request.cors) addCorsHeaders(this.req, headers);
+    if (this.ctx.api.definition.request.cors) addCorsHeaders(this.req, headers, backend);
     const debug = this.ctx.debug;
     if (!debug) return;
     const total = performance.now() - this.started;
