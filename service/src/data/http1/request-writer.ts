@@ -15,6 +15,16 @@ const INVALID_TARGET = /[\0-\x20\x7f\u0100-\uffff]/;
 /** Up to this size a Buffer body is copied next to the head for a single write; larger ones are written as a vector. */
 const COPY_BODY_BYTES = 16 * 1024;
 
+/** Names already found valid: the same few names come with every request, so each is checked once (bounded). */
+const validNames = new Set<string>();
+const MAX_VALID_NAMES = 4096;
+
+function checkName(name: string): void {
+  if (validNames.has(name)) return;
+  if (!isToken(name)) throw new TypeError(`Invalid header name "${name}"`);
+  if (validNames.size < MAX_VALID_NAMES) validNames.add(name);
+}
+
 function fieldLine(name: string, value: string): string {
   if (breaksFieldLine(value)) throw new TypeError(`Invalid character in the value of header "${name}"`);
   return name + ': ' + value + '\r\n';
@@ -51,7 +61,7 @@ export function requestHead(req: UpstreamRequest, hostHeader: string): string {
     if (name === 'content-length' || name === 'transfer-encoding') continue;
     const value = headers[name];
     if (value === undefined) continue;
-    if (!isToken(name)) throw new TypeError(`Invalid header name "${name}"`);
+    checkName(name);
     if (typeof value === 'string') head += fieldLine(name, value);
     else for (const item of value) head += fieldLine(name, item);
   }

@@ -232,6 +232,9 @@ describe('request bodies and heads', () => {
     expect(req({ headers: { 'x-a': 'ok\r\nx-b: injected' } })).toThrow(TypeError);
     expect(req({ headers: { 'x-a': ['fine', 'nul\0'] } })).toThrow(/x-a/);
     expect(req({ headers: { 'bad name': 'v' } })).toThrow(TypeError);
+    // Valid names are remembered after their first check; a bad one is refused every time.
+    expect(req({ headers: { 'x-fine': 'v', 'bad name': 'v' } })).toThrow(/bad name/);
+    expect(req({ headers: { 'x-fine': 'v', 'bad name': 'v' } })).toThrow(/bad name/);
     expect(req({ path: '/a b' })).toThrow(TypeError);
     expect(req({ method: 'GET /x' })).toThrow(TypeError);
     expect(() => p.request('ftp://h', { method: 'GET', path: '/', headers: {}, timeoutMs: 1 }, null!)).toThrow(TypeError);
