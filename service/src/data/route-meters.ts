@@ -61,17 +61,27 @@ interface Sample {
 }
 
 export class RouteMeters {
-  private readonly series = new Map<string, RouteSeries>();
+  /**
+   * group → stage → api → series. Nested maps, not one map keyed by the three joined: the ids are
+   * the configuration's own strings, which keep their hash, while a joined key is a new string to
+   * flatten and hash on every request (perf showed it).
+   */
+  private readonly byGroup = new Map<string, Map<string, Map<string, RouteSeries>>>();
+  private readonly series: RouteSeries[] = [];
 
   constructor(readonly bounds: readonly number[]) {}
 
   /** The route's series, created on first use. Labels are configuration ids, so they stay bounded. */
   of(group: string, api: string, stage: string): RouteSeries {
-    const key = `${group}\n${api}\n${stage}`;
-    let s = this.series.get(key);
+    let stages = this.byGroup.get(group);
+    if (!stages) this.byGroup.set(group, (stages = new Map()));
+    let apis = stages.get(stage);
+    if (!apis) stages.set(stage, (apis = new Map()));
+    let s = apis.get(api);
     if (!s) {
       s = new RouteSeries({ group, api, stage }, this.bounds);
-      this.series.set(key, s);
+      apis.set(api, s);
+      this.series.push(s);
     }
     return s;
   }
@@ -91,7 +101,7 @@ export class RouteMeters {
 
   private requestSamples(): Sample[] {
     const out: Sample[] = [];
-    for (const s of this.series.values()) {
+    for (const s of this.series) {
       for (let cls = 1; cls <= 5; cls++) {
         if (s.byStatusClass[cls] > 0) out.push({ labels: { ...s.labels, status_class: `${cls}xx` }, value: s.byStatusClass[cls] });
       }
@@ -101,7 +111,7 @@ export class RouteMeters {
 
   private histogramSamples(name: string, cellsOf: (s: RouteSeries) => HistogramCells): Sample[] {
     const out: Sample[] = [];
-    for (const s of this.series.values()) {
+    for (const s of this.series) {
       const cells = cellsOf(s);
       if (cells.count === 0) continue;
       let cumulative = 0;

@@ -76,7 +76,7 @@ export function buildOutgoing(ctx: CallContext, plan: BackendPlan): OutgoingRequ
     if (value === undefined) continue;
     if (m.location === 'PATH') pathValues[m.name] = value;
     else if (m.location === 'QUERY') query.set(m.name, value);
-    else headers[m.name.toLowerCase()] = value;
+    else headers[m.name] = value; // lowercase since compileBackend
   }
   for (const p of ctx.authorizerParams ?? []) {
     if (p.location === 'QUERY') query.set(p.name, p.value);

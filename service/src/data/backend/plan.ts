@@ -14,6 +14,7 @@ export interface BackendPlan {
   path: PathPart[];
   /** Stage variables the templates use but the stage does not define. */
   missingVariables: string[];
+  /** Backend parameters; HEADER names lowercased here once (a fresh key per request costs V8 a string-table lookup). */
   mapping: BackendParameterDef[];
   /** Front-end query / header parameters that mapping renames or moves (removed from what is forwarded). */
   consumedQuery: Set<string>;
@@ -42,5 +43,6 @@ export function compileBackend(def: BackendDef, mapping: BackendParameterDef[], 
     if (source?.location === 'HEADER') consumedHeaders.add(source.name.toLowerCase());
   }
   const missing = def.type === 'HTTP' ? [...address.missing, ...path.missing] : path.missing;
-  return { def, origin, basePath, path: parsePathTemplate(path.value), missingVariables: missing, mapping, consumedQuery, consumedHeaders };
+  const compiled = mapping.map((m) => (m.location === 'HEADER' ? { ...m, name: m.name.toLowerCase() } : m));
+  return { def, origin, basePath, path: parsePathTemplate(path.value), missingVariables: missing, mapping: compiled, consumedQuery, consumedHeaders };
 }

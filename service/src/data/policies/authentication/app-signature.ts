@@ -14,7 +14,11 @@ import { failure, type CallContext, type Decision, type GatewayFailure } from '.
 import type { DataServices } from '../../services';
 import { buildStringToSign, signedHeaderNames } from './string-to-sign';
 
-const ALGORITHMS: Readonly<Record<string, string>> = { HmacSHA256: 'sha256', HmacSHA1: 'sha1' };
+/** The HMAC digest X-Ca-Signature-Method names (HmacSHA256 when absent), or undefined. Compared, not looked up: the header is a fresh string per request. */
+function algorithmOf(method: string | undefined): string | undefined {
+  if (!method || method === 'HmacSHA256') return 'sha256';
+  return method === 'HmacSHA1' ? 'sha1' : undefined;
+}
 const TIMESTAMP = /^\d{1,15}$/;
 const FORM = 'application/x-www-form-urlencoded';
 const MAX_NONCE_LENGTH = 128;
@@ -53,7 +57,7 @@ function readClaim(ctx: CallContext, apps: AppIndex, now: number): Claim | Gatew
   if (!key || !signature) return MISSING;
   const app = apps.byKey.get(key);
   if (!app) return UNKNOWN_KEY;
-  const algorithm = ALGORITHMS[one(h['x-ca-signature-method']) || 'HmacSHA256'];
+  const algorithm = algorithmOf(one(h['x-ca-signature-method']));
   if (!algorithm) return BAD_METHOD;
   const stamp = one(h['x-ca-timestamp']);
   if (!stamp) return NO_TIMESTAMP;
