@@ -1,7 +1,7 @@
 /**
  * A backend answer's header fields, kept as the field lines that arrived so the proxy can forward
- * them without building an object and serialising it again (the two cost ~3 µs per request on the
- * benchmark machine, more than parsing). Every line is validated as parseFieldLines validates it;
+ * them without building an object and serialising it again (ADR 0006: that took 1.2 µs off a no-auth
+ * request and 2.5 µs off a full-pipeline one). Every line is validated as parseFieldLines validates it;
  * hop-by-hop fields (RFC 9110 §7.6.1, and those Connection names) and Content-Length are cut out:
  * the writer frames the body itself from `contentLength`. An object view is built only on demand.
  *
