@@ -164,7 +164,8 @@ export class ResponseParser {
       const end = buf.indexOf(HEAD_END, from);
       if (end < 0 || end + 4 > this.maxHeadBytes) {
         if (buf.length > this.maxHeadBytes || end >= 0) return this.fail('response head too large');
-        if (buf.length > 0) this.partial = buf;
+        // Kept past this call: copied, since `chunk` may be a view of a shared read buffer.
+        if (buf.length > 0) this.partial = buf === chunk ? Buffer.from(chunk) : buf;
         return undefined;
       }
       const head = parseResponseHead(buf.toString('latin1', 0, end + 4), this.headRequest);

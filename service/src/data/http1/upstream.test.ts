@@ -95,6 +95,50 @@ async function rawBackend(answer: (socket: net.Socket, head: string, index: numb
 
 
 
+describe('reads of plain connections into one shared buffer', () => {
+  it('keep a head split across reads and the body chunks handed on intact while other connections read', async () => {
+    const body = Buffer.alloc(60_000);
+    for (let i = 0; i < body.length; i++) body[i] = 97 + (i % 26);
+    let slowSocket: net.Socket | undefined;
+    const slow = await rawBackend((socket) => {
+      slowSocket = socket;
+      socket.write('HTTP/1.1 203 Slowly\r\nX-Slow: yes\r\nContent-Le');
+    });
+    const fast = await rawBackend((socket) => socket.write('HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-Fast: other bytes\r\n\r\nFFFFF'));
+    const p = pools();
+    const readFast = async () => {
+      for (let i = 0; i < 3; i++) expect((await send(p, fast.origin)).body.toString()).toBe('FFFFF');
+    };
+    const kept: Buffer[] = []; // not copied here: the client must hand over buffers of our own
+    let status = 0;
+    let headers: OutgoingHeaders = {};
+    const done = new Promise<void>((resolve) => {
+      p.request(slow.origin, { method: 'GET', path: '/', headers: {}, timeoutMs: 5000 }, {
+        onHeaders: (s, fields) => { status = s; headers = fields.headers; },
+        onData: (chunk) => { kept.push(chunk); return true; },
+        onComplete: () => resolve(),
+        onError: () => resolve(),
+      });
+    });
+    await waitFor(() => slowSocket !== undefined);
+    await sleep(20); // the head's first piece has been read
+    await readFast();
+    slowSocket!.write(`ngth: ${body.length}\r\n\r\n`);
+    await waitFor(() => status !== 0);
+    // Each body piece is read on its own, with other connections' reads before the next one.
+    for (let at = 0; at < body.length; at += 20_000) {
+      const count = kept.length;
+      slowSocket!.write(body.subarray(at, at + 20_000));
+      await waitFor(() => kept.reduce((n, c) => n + c.length, 0) >= Math.min(at + 20_000, body.length) && kept.length > count);
+      await readFast();
+    }
+    await done;
+    expect(status).toBe(203);
+    expect(headers['x-slow']).toBe('yes');
+    expect(Buffer.concat(kept).equals(body)).toBe(true);
+  });
+});
+
 describe('keep-alive and framing', () => {
   it('reuses one connection for sequential requests', async () => {
     const backend = await httpBackend((req, res) => res.end(`hello ${req.url}`));
