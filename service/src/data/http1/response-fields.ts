@@ -9,11 +9,11 @@
  *   res.writeHead(200, { 'x-request-id': id }, fields);   // the gateway's own fields replace the backend's
  */
 import { FieldLine, isFieldError, parseContentLength, parseFieldLines, readFieldLine } from './fields';
-import type { OutgoingHeaders } from './types';
+import type { ForwardedFields, OutgoingHeaders } from './types';
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
 
-export class ResponseFields {
+export class ResponseFields implements ForwardedFields {
   private view: OutgoingHeaders | undefined = undefined;
 
   constructor(

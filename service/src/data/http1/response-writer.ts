@@ -7,8 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import type net from 'node:net';
 import { httpDate } from './date';
 import { breaksFieldLine, parseContentLength } from './fields';
-import type { ResponseFields } from './response-fields';
-import type { OutgoingHeaders, ProxyResponse } from './types';
+import type { ForwardedFields, OutgoingHeaders, ProxyResponse } from './types';
 
 /** What a response needs from its connection. */
 export interface ResponseOwner {
@@ -65,7 +64,7 @@ export class Http1Response implements ProxyResponse {
     private readonly http10: boolean,
   ) {}
 
-  writeHead(status: number, headers: OutgoingHeaders, backend?: ResponseFields): void {
+  writeHead(status: number, headers: OutgoingHeaders, backend?: ForwardedFields): void {
     if (this.finished) return;
     if (this.statusCode !== 0) throw new Error('writeHead was already called');
     let head = statusLine(status);

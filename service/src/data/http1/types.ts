@@ -6,9 +6,18 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
-import type { ResponseFields } from './response-fields';
 
 export type OutgoingHeaders = Record<string, string | string[]>;
+
+/** A backend's header lines as writeHead forwards them (response-fields.ts's ResponseFields). */
+export interface ForwardedFields {
+  /** The declared body length, or -1. */
+  readonly contentLength: number;
+  /** A Date field is among the lines. */
+  readonly dated: boolean;
+  /** The validated lines, each ending in CRLF, without those `replaced` names. */
+  linesExcept(replaced: OutgoingHeaders): string;
+}
 
 /** One parsed client request (HTTP/1.0 or HTTP/1.1). */
 export interface ProxyRequest {
@@ -54,7 +63,7 @@ export interface ProxyResponse {
    * `headers` has one.
    * The head goes out with the first write()/end(), in one socket write with that chunk.
    */
-  writeHead(status: number, headers: OutgoingHeaders, backend?: ResponseFields): void;
+  writeHead(status: number, headers: OutgoingHeaders, backend?: ForwardedFields): void;
   /** Returns false when the socket's buffer is full: wait for onDrain. */
   write(chunk: Buffer): boolean;
   end(chunk?: Buffer | string): void;
