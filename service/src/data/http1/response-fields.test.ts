@@ -23,15 +23,19 @@ describe('readResponseFields', () => {
     const f = fields as ResponseFields;
     expect(f.lines).toBe('Server: nginx\r\nContent-Type: text/plain\r\nX-Custom:  spaced  \r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\n');
     expect(f.names).toEqual(['server', 'content-type', 'x-custom', 'set-cookie', 'set-cookie']);
-    expect(framing).toEqual({ connection: 'keep-alive', keepAlive: 'timeout=5', transferEncoding: 'chunked', contentLength: '3' });
+    expect(framing).toEqual({ connection: 'keep-alive', close: false, keepAlive: 'timeout=5', transferEncoding: 'chunked', contentLength: '3' });
     expect(f.contentLength).toBe(3);
     expect(f.dated).toBe(false);
   });
 
-  it('cuts the fields a Connection header names, in any spelling', () => {
-    const f = fieldsOf(['X-Hop: 1', 'X-Keep: 2', 'Connection: close, X-HOP', 'x-hop: 3']);
-    expect(f.lines).toBe('X-Keep: 2\r\n');
-    expect(f.names).toEqual(['x-keep']);
+  it('cuts the fields a Connection header names, in any spelling, and tells whether it says close', () => {
+    const { fields, framing } = read(['X-Hop: 1', 'X-Keep: 2', 'Connection: Keep-Alive, X-HOP', 'x-hop: 3', 'Connection: CLOSE']);
+    expect((fields as ResponseFields).lines).toBe('X-Keep: 2\r\n');
+    expect((fields as ResponseFields).names).toEqual(['x-keep']);
+    expect(framing.close).toBe(true);
+    expect(read(['Connection: Keep-Alive']).framing.close).toBe(false);
+    expect(read(['Connection: close']).framing.close).toBe(true);
+    expect(read(['X-A: 1']).framing.close).toBe(false);
   });
 
   it('reads the declared length: a repeated identical value is one length, differing values none', () => {

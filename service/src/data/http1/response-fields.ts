@@ -87,6 +87,8 @@ function isCut(name: string): boolean {
 /** What the response parser needs from the fields it cut out (raw values, repeats joined by commas). */
 export interface FramingFields {
   connection: string | undefined;
+  /** Connection lists `close`. */
+  close: boolean;
   keepAlive: string | undefined;
   transferEncoding: string | undefined;
   contentLength: string | undefined;
@@ -103,6 +105,7 @@ const line = new FieldLine();
  */
 export function readResponseFields(head: string, start: number, end: number, framing: FramingFields): ResponseFields | string {
   framing.connection = framing.keepAlive = framing.transferEncoding = framing.contentLength = undefined;
+  framing.close = false;
   let lines = '';
   let names: string[] | undefined;
   let dated = false;
@@ -128,7 +131,10 @@ export function readResponseFields(head: string, start: number, end: number, fra
   }
   if (run < end) lines += head.slice(run, end);
   let kept: readonly string[] = names ?? NO_NAMES;
-  const listed = connectionOptions(framing.connection);
+  const tokens = connectionTokens(framing.connection);
+  framing.close = tokens.includes('close');
+  // Fields a Connection header names are hop-by-hop too.
+  const listed = tokens.length === 0 ? undefined : tokens.filter((t) => t !== 'close' && t !== 'keep-alive');
   if (listed !== undefined && kept.some((n) => listed.includes(n))) {
     lines = keepLines(lines, kept, (n) => !listed.includes(n));
     kept = kept.filter((n) => !listed.includes(n));
@@ -137,11 +143,14 @@ export function readResponseFields(head: string, start: number, end: number, fra
   return new ResponseFields(lines, kept, length, dated && !listed?.includes('date'));
 }
 
-/** The field names a Connection value lists besides close / keep-alive (those fields are hop-by-hop too). */
-function connectionOptions(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
+const NO_TOKENS: readonly string[] = Object.freeze([]);
+const CLOSE: readonly string[] = Object.freeze(['close']);
+
+/** The lowercase tokens of a Connection value; the usual lone token needs no list parsing. */
+function connectionTokens(value: string | undefined): readonly string[] {
+  if (value === undefined) return NO_TOKENS;
   const lone = value.length <= 10 ? value.toLowerCase() : '';
-  if (lone === 'close' || lone === 'keep-alive') return undefined;
-  const names = value.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '' && t !== 'close' && t !== 'keep-alive');
-  return names.length > 0 ? names : undefined;
+  if (lone === 'keep-alive') return NO_TOKENS;
+  if (lone === 'close') return CLOSE;
+  return value.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
 }

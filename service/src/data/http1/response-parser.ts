@@ -58,14 +58,6 @@ function keepAliveHint(value: string): number {
   return match ? Number(match[1]) * 1000 : -1;
 }
 
-/** Whether a Connection value asks to close (the usual lone token needs no list parsing). */
-function asksToClose(connection: string | undefined): boolean {
-  if (connection === undefined) return false;
-  const lone = connection.length <= 10 ? connection.toLowerCase() : '';
-  if (lone === 'close') return true;
-  return lone !== 'keep-alive' && listItems(connection).includes('close');
-}
-
 /** How the body is delimited (RFC 9112 §6.3), or an error message. */
 function framingOf(status: number, framing: FramingFields, declared: number, headRequest: boolean): { framing: Framing; length: number } | string {
   if (headRequest || status === 204 || status === 304 || status < 200) return { framing: Framing.None, length: 0 };
@@ -82,7 +74,7 @@ function framingOf(status: number, framing: FramingFields, declared: number, hea
 }
 
 /** Reused: one head is parsed at a time. */
-const cut: FramingFields = { connection: undefined, keepAlive: undefined, transferEncoding: undefined, contentLength: undefined };
+const cut: FramingFields = { connection: undefined, close: false, keepAlive: undefined, transferEncoding: undefined, contentLength: undefined };
 
 /**
  * Parses one response head: `head` holds it whole, the final CRLF CRLF included (latin1).
@@ -99,7 +91,7 @@ export function parseResponseHead(head: string, headRequest: boolean): ResponseH
   // A chunked body's length is unknown: forwarding its Content-Length too would desync the client.
   if (framing.framing === Framing.Chunked && fields.contentLength >= 0) fields = new ResponseFields(fields.lines, fields.names, -1, fields.dated);
   const keepAliveMs = cut.keepAlive === undefined ? -1 : keepAliveHint(cut.keepAlive);
-  const keepAlive = line.minor === 1 && !asksToClose(cut.connection) && framing.framing !== Framing.UntilClose;
+  const keepAlive = line.minor === 1 && !cut.close && framing.framing !== Framing.UntilClose;
   return { status: line.status, fields, framing: framing.framing, length: framing.length, keepAlive, keepAliveMs };
 }
 
