@@ -171,6 +171,9 @@ test('debug mode adds latency headers; CORS preflight and headers; HTTPS-only AP
   expect([pre.status, pre.headers['access-control-allow-methods']]).toEqual([204, 'PUT']);
   backend.headers = { 'access-control-allow-origin': 'https://only.test' };
   expect((await gw.call(g.host, '/cors', { method: 'PUT', headers: { origin: 'https://app.test' } })).headers['access-control-allow-origin']).toBe('https://only.test');
+  backend.headers = { vary: 'Accept-Encoding' }; // the backend's Vary gains Origin, and goes out once
+  const varied = await gw.call(g.host, '/cors', { method: 'PUT', headers: { origin: 'https://app.test' } });
+  expect([varied.headers.vary, varied.headers['access-control-allow-origin']]).toEqual(['Accept-Encoding, Origin', 'https://app.test']);
   backend.headers = {};
   const tls = await gw.call(g.host, '/tls');
   expect([tls.status, tls.json.error_code]).toEqual([400, 'PROTOCOL_NOT_ALLOWED']);
