@@ -31,4 +31,17 @@ describe('RouteMeters', () => {
     expect(text).toMatch(/^# TYPE apigw_request_duration_seconds histogram$/m);
     expect(text).toMatch(/^# TYPE apigw_requests_total counter$/m);
   });
+
+  it('keeps one series per group, stage and API: routes sharing two of the three stay apart', async () => {
+    const registry = new Registry();
+    const meters = new RouteMeters([1]);
+    meters.register(registry);
+    const routes = [['g', 'a', 'RELEASE'], ['g', 'b', 'RELEASE'], ['g', 'a', 'TEST'], ['h', 'a', 'RELEASE'], ['g', 'RELEASE', 'a']];
+    routes.forEach(([group, api, stage], i) => { for (let n = 0; n <= i; n++) meters.of(group, api, stage).record(200, 0.1, undefined); });
+    expect(new Set(routes.map(([group, api, stage]) => meters.of(group, api, stage))).size).toBe(routes.length);
+    const text = await registry.metrics();
+    routes.forEach(([group, api, stage], i) => {
+      expect(text.split('\n')).toContain(`apigw_requests_total{group="${group}",api="${api}",stage="${stage}",status_class="2xx"} ${i + 1}`);
+    });
+  });
 });
