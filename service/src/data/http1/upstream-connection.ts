@@ -10,6 +10,7 @@ import { writeRequest, type BodyWriterOwner, type RequestBodyStream } from './re
 import { ResponseParser, type ResponseSink } from './response-parser';
 import type { ResponseFields } from './response-fields';
 import type { UpstreamPoolOptions } from './upstream-types';
+import { holdUntilTurnEnds } from './turn-writes';
 import type { UpstreamFailure } from './upstream-error';
 import type { PendingCall } from './upstream-pool';
 
@@ -164,6 +165,7 @@ export class UpstreamConnection implements ResponseSink, BodyWriterOwner {
     this.phase = Phase.Active;
     this.parser.expect(call.req.method === 'HEAD');
     this.deadline.start(call.headTimeoutMs);
+    holdUntilTurnEnds(this.socket); // backends read the turn's requests together (turn-writes.ts)
     this.bodyWriter = writeRequest(this.socket, call.req, call.head, this);
   }
 
