@@ -69,9 +69,10 @@ class Deadline {
 /**
  * Plain TCP reads from every backend land in this one buffer (net's `onread`): no buffer allocated
  * per read and no Readable stream machinery per chunk: 1.1 µs of a no-auth and 1.6 µs of a
- * full-pipeline request on the benchmark machine (ADR 0006). Safe because each read is consumed synchronously before the next one:
- * the response parser copies a head split across reads, and body chunks are copied before they
- * reach the handler. TLS sockets keep their own buffers ('data' events).
+ * full-pipeline request on the benchmark machine (ADR 0006). Safe because each read is consumed
+ * synchronously before the next one: the response parser copies a head split across reads, and
+ * body chunks are copied before they reach the handler. TLS sockets keep their own buffers
+ * ('data' events).
  */
 const sharedReadBuffer = Buffer.allocUnsafe(64 * 1024);
 
