@@ -15,4 +15,5 @@ cat <<MSG
     curl -s -H "Authorization: Bearer \$APIGW_TOKEN" http://127.0.0.1:${admin_port}/v1/stages
 
 MSG
-exec node service/bin/apigw.js serve
+# Run directly, so the node flags on the script's shebang line apply.
+exec service/bin/apigw.js serve

@@ -1,6 +1,6 @@
 /**
- * apigw as the benchmark runs it: the built service (`node service/bin/apigw.js serve`) on a fresh
- * SQLite data directory, pinned to the server core, configured only through its management API
+ * apigw as the benchmark runs it: the built service (`service/bin/apigw.js serve`, with the node flags
+ * of its shebang line) on a fresh SQLite data directory, pinned to the server core, configured only through its management API
  * with a token from `apigw token create`, exactly as an operator would.
  */
 'use strict';
@@ -13,6 +13,8 @@ const { startPinned, freePort, waitForPort, sleep } = require('./processes');
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'service', 'bin', 'apigw.js');
 const TENANT = 'bench';
+/** The node flags apigw ships with (its shebang line): the bench starts node itself, to pin it and pick its binary. */
+const SHIPPED_NODE_FLAGS = fs.readFileSync(BIN, 'utf8').split('\n', 1)[0].split(/\s+/).filter((word) => word.startsWith('--'));
 
 /**
  * Starts one apigw process. `accessLog`: where the JSON access log (stdout) goes, or false.
@@ -41,7 +43,7 @@ async function startApigw(name, { dir, core, accessLog = false, nodeArgs = [], a
   };
   // Creating the token first also generates the data directory's keys, which `serve` then reads.
   const token = execFileSync(process.execPath, [BIN, 'token', 'create', '--tenant', TENANT], { env: { ...process.env, ...env } }).toString().trim();
-  const entry = startPinned(name, core, process.execPath, [...nodeArgs, BIN, 'serve'], {
+  const entry = startPinned(name, core, process.execPath, [...SHIPPED_NODE_FLAGS, ...nodeArgs, BIN, 'serve'], {
     env, cwd: dir, stdout: accessLog || 'ignore',
   });
   if (nodeArgs.length) entry.graceMs = 30_000;

@@ -1,6 +1,10 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --min-semi-space-size=16
 // The apigw command. Runs the compiled service (npm run build -w service); in a source checkout
 // without a build, falls back to running the TypeScript sources through tsx.
+// The shebang's flag keeps V8's young generation from shrinking while the gateway is idle, which
+// would make the next burst of traffic pay for extra garbage collection (src/shared/young-generation.ts).
+// It works only when node starts, so run this file directly (`apigw serve`, `service/bin/apigw.js serve`);
+// `apigw serve` warns when it was started without it.
 // The proxy allocates short-lived objects per request. In a process with a large heap, V8's
 // allocation-site pretenuring can take their sites for long-lived ones and allocate them straight
 // in the old generation: measured here, scavenges then take ~5 ms instead of ~1 ms, the old

@@ -8,6 +8,8 @@ import { loadKeys } from './control/security/keys';
 import { createToken } from './control/security/tokens';
 import { startService } from './serve';
 import { loadConfig, type Role } from './shared/config';
+import { createLogger } from './shared/logger';
+import { YOUNG_GENERATION_FLOOR_MB, hasYoungGenerationFloor } from './shared/young-generation';
 
 const USAGE = `usage:
   apigw serve [--role all|admin|proxy]
@@ -29,7 +31,12 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'serve') {
     const { values } = parseArgs({ args: argv.slice(1), options: { role: { type: 'string' } } });
     const config = loadConfig(process.env, values.role ? { role: values.role as Role } : {});
-    const running = await startService(config);
+    const log = createLogger(config.logLevel);
+    if (!hasYoungGenerationFloor()) {
+      log.warn(`node was started without --min-semi-space-size=${YOUNG_GENERATION_FLOOR_MB}: the first seconds of traffic `
+        + 'after a quiet period will pay for extra garbage collection (service/bin/apigw.js passes it when run directly)');
+    }
+    const running = await startService(config, log);
     const stop = () => { running.close().then(() => process.exit(0), () => process.exit(1)); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
