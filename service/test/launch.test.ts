@@ -3,57 +3,38 @@
  * generation (shared/young-generation.ts, whose test shows what the floor does); started through a
  * bare `node`, it says what is missing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { request } from 'undici';
+import { spawnServe, stopServeProcesses } from './support/serve-process';
 
 const BIN = path.resolve(__dirname, '../bin/apigw.js');
 const CLI = path.resolve(__dirname, '../src/cli.ts');
-const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
-interface Started { lines: string[]; adminUrl: string }
-
-
-/** Starts `command args… serve` on free ports and a fresh data dir; resolves at its "apigw started" line. */
-function serve(command: string, args: string[]): Promise<Started> {
+/** Starts `command ...args serve` on free ports and a fresh data dir; resolves once it has started. */
+async function serve(command: string, args: string[]): Promise<{ lines: string[]; adminUrl: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apigw-launch-'));
   dirs.push(dataDir);
-  const child = spawn(command, [...args, 'serve'], {
-    env: { ...process.env, APIGW_DATA_DIR: dataDir, APIGW_ADMIN_PORT: '0', APIGW_PROXY_PORT: '0', APIGW_PROXY_TLS_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const proc = spawnServe(command, [...args, 'serve'], {
+    APIGW_DATA_DIR: dataDir, APIGW_ADMIN_PORT: '0', APIGW_PROXY_PORT: '0', APIGW_PROXY_TLS_PORT: '0',
   });
-  children.push(child);
-  const lines: string[] = [];
-  let buffer = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      buffer += chunk;
-      const parts = buffer.split('\n');
-      buffer = parts.pop()!;
-      for (const line of parts) {
-        lines.push(line);
-        if (line.includes('apigw started')) resolve({ lines, adminUrl: JSON.parse(line).admin_url });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${command} ${args.join(' ')} serve exited with ${code}: ${lines.join('\n')}`)));
-  });
+  const started = await proc.started;
+  return { lines: proc.lines, adminUrl: started.admin_url };
 }
 
 const warned = (lines: string[]) => lines.some((l) => l.includes('--min-semi-space-size'));
-
-afterAll(async () => {
-  for (const c of children) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
 
 /** The service answers on its admin port (it started, whatever the warning says). */
 async function healthy(adminUrl: string): Promise<boolean> {
   return (await request(`${adminUrl}/healthz`)).statusCode === 200;
 }
+
+afterAll(async () => {
+  await stopServeProcesses();
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 test('run directly, the apigw command starts node with the young-generation floor: no warning', async () => {
   const started = await serve(BIN, []);

@@ -2,54 +2,40 @@
  * The real `apigw serve` command, split by role: an admin process and a proxy process share one
  * database; the proxy serves what the admin publishes and writes one JSON access-log line per request.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { request } from 'undici';
 import { createToken } from '../../src/control/security/tokens';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { spawnServe, stopServeProcesses } from '../support/serve-process';
 
 const CLI = path.resolve(__dirname, '../../src/cli.ts');
 const SECRET = 'roles-test-secret-0123456789';
 let db: TestDatabase;
-const children: ChildProcess[] = [];
 
 const freePort = () => new Promise<number>((resolve) => {
   const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
 });
 
-/** Starts `apigw serve --role ROLE`; resolves once it logged that it started; collects stdout lines. */
-function serve(role: string, env: Record<string, string>, lines: string[]): Promise<void> {
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', CLI, 'serve', '--role', role], {
-    env: { ...process.env, ...env, APIGW_JWT_SECRET: SECRET, APIGW_DATA_DIR: db.dataDir, ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** Starts `apigw serve --role ROLE`; resolves with its stdout lines (still filling) once it logged that it started. */
+async function serve(role: string, env: Record<string, string>): Promise<string[]> {
+  const proc = spawnServe(process.execPath, ['-r', 'tsx/cjs', CLI, 'serve', '--role', role], {
+    ...env, APIGW_JWT_SECRET: SECRET, APIGW_DATA_DIR: db.dataDir, ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
   });
-  children.push(child);
-  let buffer = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      buffer += chunk;
-      const parts = buffer.split('\n');
-      buffer = parts.pop()!;
-      for (const line of parts) { lines.push(line); if (line.includes('apigw started')) resolve(); }
-    });
-    child.once('exit', (code) => reject(new Error(`apigw serve --role ${role} exited with ${code}`)));
-  });
+  await proc.started;
+  return proc.lines;
 }
 
 beforeAll(async () => { db = await createTestDatabase(); });
 afterAll(async () => {
-  for (const c of children) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+  await stopServeProcesses();
   await db.drop();
 });
 
 test('admin and proxy roles share the database; the proxy logs each request as JSON', async () => {
   const [adminPort, proxyAdminPort, proxyPort] = [await freePort(), await freePort(), await freePort()];
-  const adminLines: string[] = [];
-  const proxyLines: string[] = [];
-  await serve('admin', { APIGW_ADMIN_PORT: String(adminPort) }, adminLines);
-  await serve('proxy', { APIGW_ADMIN_PORT: String(proxyAdminPort), APIGW_PROXY_PORT: String(proxyPort), APIGW_PROXY_TLS_PORT: '0', APIGW_CONFIG_POLL_MS: '100' }, proxyLines);
+  const adminLines = await serve('admin', { APIGW_ADMIN_PORT: String(adminPort) });
+  const proxyLines = await serve('proxy', { APIGW_ADMIN_PORT: String(proxyAdminPort), APIGW_PROXY_PORT: String(proxyPort), APIGW_PROXY_TLS_PORT: '0', APIGW_CONFIG_POLL_MS: '100' });
   const auth = { authorization: `Bearer ${createToken(SECRET, { tenant: 'acme' })}`, 'content-type': 'application/json' };
   const post = async (p: string, body: object) => (await request(`http://127.0.0.1:${adminPort}/v1${p}`, { method: 'POST', headers: auth, body: JSON.stringify(body) })).body.json() as Promise<any>;
   const group = await post('/groups', { name: 'roles' });
