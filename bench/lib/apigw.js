@@ -1,7 +1,7 @@
 /**
- * apigw as the benchmark runs it: the built service (`service/bin/apigw.js serve`, with the node flags
- * of its shebang line) on a fresh SQLite data directory, pinned to the server core, configured only through its management API
- * with a token from `apigw token create`, exactly as an operator would.
+ * apigw as the benchmark runs it: the built service (`service/bin/apigw.js serve`, with the node
+ * flags of its shebang line) on a fresh SQLite data directory, pinned to the server core, configured
+ * only through its management API with a token from `apigw token create`, exactly as an operator would.
  */
 'use strict';
 const { execFileSync } = require('node:child_process');

@@ -2,7 +2,7 @@
  * A floor under V8's young generation. After a scavenge at a low allocation rate (any quiet minute),
  * V8 shrinks the young generation to 1 MiB. The next burst of traffic then scavenges about 1.6 times as
  * often while it grows back, promotes the objects of requests still in flight, and so runs major GCs.
- * Measured on the proxy after a minute idle: p99 latency 11–17 ms instead of 3.3 ms, and ~1 µs more CPU
+ * Measured on the proxy after a minute idle: p99 latency 7–17 ms instead of 3.3 ms, and ~1 µs more CPU
  * per request, for the first 10 s of load (bench/results/2026-11-23.md). The floor can only be set when
  * node starts (`--min-semi-space-size`, on the shebang line of bin/apigw.js); V8 ignores it at run time.
  */
